@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .contact import phone_validator
+
+
+class OrganisationContactBlock(blocks.StructBlock):
+    organisation = SnippetChooserBlock("methodbank.Organisation", label=_("Organisation"))
+    email = blocks.EmailBlock(label=_("E-mail"), required=False)
+    phone = blocks.CharBlock(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
+
+    class Meta:
+        icon = "site"
+        label = _("Organisation")
+        template = "blocks/organisation_contact.html"
+        description = _("An organisation to contact, when no single person is named.")
+        preview_value = {"email": "info@example.fi", "phone": "+358 9 123 456"}

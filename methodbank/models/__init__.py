@@ -1,0 +1,30 @@
+from .choices import CoordinationPeriod, Evaluation, ItemType, Scope
+from .funding_source import FundingSource
+from .good_practice_page import GoodPracticePage
+from .keyword import Keyword
+from .method_bank_index_page import MethodBankIndexPage
+from .method_bank_page import MethodBankPage
+from .model_page import ModelPage
+from .organisation import Organisation
+from .project_page import ProjectPage
+from .region import Region
+from .target_group import TargetGroup
+from .theme import Theme
+
+__all__ = [
+    "CoordinationPeriod",
+    "Evaluation",
+    "FundingSource",
+    "GoodPracticePage",
+    "ItemType",
+    "Keyword",
+    "MethodBankIndexPage",
+    "MethodBankPage",
+    "ModelPage",
+    "Organisation",
+    "ProjectPage",
+    "Region",
+    "Scope",
+    "TargetGroup",
+    "Theme",
+]

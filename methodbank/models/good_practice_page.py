@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .choices import CoordinationPeriod, ItemType
+from .method_bank_page import MethodBankPage
+from .panels import ModeratorFieldPanel
+
+
+class GoodPracticePage(MethodBankPage):
+    """A good practice (hyvä käytäntö): a local application, often attached to a model as an example of its use."""
+
+    project = models.ForeignKey(
+        "methodbank.ProjectPage",
+        verbose_name=_("Project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+    )
+    model = models.ForeignKey(
+        "methodbank.ModelPage",
+        verbose_name=_("Model"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+        help_text=_("The model this practice applies, if any."),
+    )
+    period = models.CharField(_("Coordination period"), max_length=10, choices=CoordinationPeriod.choices, blank=True)
+
+    item_kind = ItemType.PRACTICE
+    template = "methodbank/good_practice_page.html"
+
+    search_fields = [
+        *MethodBankPage.search_fields,
+        index.RelatedFields("project", [index.SearchField("title"), index.SearchField("acronym")]),
+        index.FilterField("period"),
+    ]
+    translatable_fields = [
+        *MethodBankPage.translatable_fields,
+        SynchronizedField("project"),
+        SynchronizedField("model"),
+        SynchronizedField("period"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("title"),
+                    PageChooserPanel("project", "methodbank.ProjectPage"),
+                    PageChooserPanel("model", "methodbank.ModelPage"),
+                    FieldPanel("period"),
+                    FieldPanel("original_url"),
+                ],
+                heading=_("Basic information"),
+            ),
+            ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
+            ObjectList(
+                [
+                    FieldPanel("themes"),
+                    FieldPanel("target_groups"),
+                    FieldPanel("regions"),
+                    FieldPanel("keywords"),
+                    ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
+                ],
+                heading=_("Classification"),
+            ),
+            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("Good practice")
+        verbose_name_plural = _("Good practices")
+
+    def compute_end_year(self):
+        project = self.project
+        return project.end_date.year if project is not None and project.end_date else None

@@ -1,0 +1,42 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .method_bank_page import MethodBankPage
+
+PAGE_SIZE = 20
+
+
+class MethodBankIndexPage(Page):
+    """The method bank's front page: every project, model and good practice, paginated."""
+
+    intro = models.TextField(_("Introduction"), blank=True, max_length=800)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("slug"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methodbank.ProjectPage", "methodbank.ModelPage", "methodbank.GoodPracticePage"]
+    max_count_per_parent = 1
+    template = "methodbank/method_bank_index_page.html"
+
+    class Meta:
+        verbose_name = _("Method bank index")
+        verbose_name_plural = _("Method bank indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = MethodBankPage.objects.child_of(self).live().public().order_by("title")
+        context["items"] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+        return context

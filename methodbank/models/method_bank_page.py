@@ -1,0 +1,191 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from methodbank.blocks import (
+    DeploymentBlock,
+    GoalBlock,
+    ImageBlock,
+    ImplementationBlock,
+    LinksBlock,
+    OrganisationContactBlock,
+    PersonContactBlock,
+    QuoteBlock,
+    ResourcesBlock,
+    ResultsBlock,
+    RichTextBlock,
+    TargetGroupBlock,
+    VideoBlock,
+)
+
+from .choices import Evaluation, ItemType
+
+BODY_BLOCKS = [
+    ("goal", GoalBlock()),
+    ("target_group", TargetGroupBlock()),
+    ("implementation", ImplementationBlock()),
+    ("deployment", DeploymentBlock()),
+    ("resources", ResourcesBlock()),
+    ("results", ResultsBlock()),
+    ("links", LinksBlock()),
+    ("text", RichTextBlock()),
+    ("image", ImageBlock()),
+    ("video", VideoBlock()),
+    ("quote", QuoteBlock()),
+]
+CONTACT_BLOCKS = [("person", PersonContactBlock()), ("organisation", OrganisationContactBlock())]
+
+# What an editor sees instead of Django's generic "Select a valid choice" when a
+# chooser is given something it does not accept.
+CHOICE_ERRORS = {
+    "themes": _("Choose themes from the list of themes."),
+    "target_groups": _("Choose target groups from the list of target groups."),
+    "regions": _("Choose regions from the list of Finland's regions."),
+    "keywords": _("Choose keywords from the list of keywords."),
+    "funding_sources": _("Choose funding sources from the list."),
+    "lead_organisation": _("Choose the lead organisation from the list of organisations."),
+    "partner_organisations": _("Choose partner organisations from the list of organisations."),
+    "projects": _("Choose projects: only project pages can be linked here."),
+    "project": _("Choose a project: only a project page can be linked here."),
+    "model": _("Choose a model: a good practice can only be attached to a model page."),
+}
+
+
+class MethodBankPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in CHOICE_ERRORS.items():
+            if name in self.fields:
+                self.fields[name].error_messages["invalid_choice"] = message
+                self.fields[name].error_messages["invalid_pk_value"] = message
+
+
+class MethodBankPage(Page):
+    """What projects, models and good practices have in common.
+
+    Search and its filters work on this one table, so a single query can cover
+    all three kinds and count every facet. The kinds themselves are the
+    subclasses; this page is never created on its own.
+    """
+
+    item_type = models.CharField(_("Type"), max_length=10, choices=ItemType.choices, editable=False)
+    summary = models.TextField(
+        _("Summary"),
+        max_length=1000,
+        help_text=_("Two or three sentences for listings and search results: what it is and who it helps."),
+    )
+    body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("Description"))
+    contacts = StreamField(CONTACT_BLOCKS, blank=True, verbose_name=_("Contacts"))
+    themes = ParentalManyToManyField("methodbank.Theme", blank=True, verbose_name=_("Themes"))
+    target_groups = ParentalManyToManyField("methodbank.TargetGroup", blank=True, verbose_name=_("Target groups"))
+    regions = ParentalManyToManyField("methodbank.Region", blank=True, verbose_name=_("Regions"))
+    keywords = ParentalManyToManyField("methodbank.Keyword", blank=True, verbose_name=_("Keywords"))
+    evaluation = models.CharField(
+        _("Evaluation"),
+        max_length=10,
+        choices=Evaluation.choices,
+        default=Evaluation.NONE,
+        help_text=_("Set by the evaluation process; only moderators change it by hand."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("Project end year"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The year the project behind this item ended; kept up to date on save."),
+    )
+    original_url = models.URLField(
+        _("Original entry"), blank=True, help_text=_("Where this item was first published, such as the old bank.")
+    )
+
+    base_form_class = MethodBankPageForm
+    item_kind = None
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields("target_groups", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields("regions", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields("keywords", [index.SearchField("name"), index.FilterField("code")]),
+        index.FilterField("item_type"),
+        index.FilterField("evaluation"),
+        index.FilterField("end_year"),
+        index.FilterField("last_published_at"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("contacts"),
+        SynchronizedField("slug"),
+        SynchronizedField("themes"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("regions"),
+        SynchronizedField("keywords"),
+        SynchronizedField("evaluation"),
+        SynchronizedField("original_url"),
+    ]
+
+    is_creatable = False
+    parent_page_types = ["methodbank.MethodBankIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Method bank page")
+        verbose_name_plural = _("Method bank pages")
+        permissions = [("set_evaluation", _("Can set the evaluation state by hand"))]
+
+    def save(self, *args, **kwargs):
+        if self.item_kind:
+            self.item_type = self.item_kind
+        self.end_year = self.compute_end_year()
+        return super().save(*args, **kwargs)
+
+    def compute_end_year(self):
+        """The project end year that the ``year`` filter uses; subclasses know where it comes from."""
+        return None
+
+    def get_item_type_display_plain(self):
+        return ItemType(self.item_type).label if self.item_type else ""
+
+    def localized_terms(self, field_name):
+        """The page's terms of one vocabulary, named in the visitor's language."""
+        manager = getattr(self, field_name)
+        names = manager.model.names_in_active_language()
+        terms = sorted(manager.all(), key=lambda term: (term.sort_order, names.get(term.translation_key, term.name)))
+        return [{"code": term.code, "name": names.get(term.translation_key, term.name)} for term in terms]
+
+    def table_of_contents(self):
+        """The titled sections of the description, in order, for the page's contents list."""
+        from methodbank.blocks.section import TitledSection, section_anchor
+
+        return [
+            {"anchor": section_anchor(child.block, child.id), "title": child.block.meta.label}
+            for child in self.body
+            if isinstance(child.block, TitledSection)
+        ]
+
+
+def one_per_translation(pages):
+    """Keep one version of each page: the visitor's language if it exists, otherwise the first one found.
+
+    A translation keeps the links of its source, so related items are found by
+    ``translation_key`` and then shown in the language the visitor reads.
+    """
+    active = Locale.get_active().pk
+    chosen = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (page.locale_id == active and current.locale_id != active):
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: page.title.casefold())

@@ -1,0 +1,74 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .choices import CoordinationPeriod, ItemType
+from .method_bank_page import MethodBankPage, one_per_translation
+from .panels import ModeratorFieldPanel
+
+
+class ModelPage(MethodBankPage):
+    """A model (malli): piloted and documented well enough that any school in Finland can adopt it."""
+
+    projects = ParentalManyToManyField(
+        "methodbank.ProjectPage", blank=True, verbose_name=_("Projects"), related_name="model_pages"
+    )
+    period = models.CharField(_("Coordination period"), max_length=10, choices=CoordinationPeriod.choices, blank=True)
+
+    item_kind = ItemType.MODEL
+    template = "methodbank/model_page.html"
+
+    search_fields = [
+        *MethodBankPage.search_fields,
+        index.RelatedFields(
+            "projects", [index.SearchField("title"), index.SearchField("acronym"), index.FilterField("scope")]
+        ),
+        index.FilterField("period"),
+    ]
+    translatable_fields = [
+        *MethodBankPage.translatable_fields,
+        SynchronizedField("projects"),
+        SynchronizedField("period"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [FieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
+                heading=_("Basic information"),
+            ),
+            ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
+            ObjectList(
+                [
+                    FieldPanel("themes"),
+                    FieldPanel("target_groups"),
+                    FieldPanel("regions"),
+                    FieldPanel("keywords"),
+                    ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
+                ],
+                heading=_("Classification"),
+            ),
+            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("Model")
+        verbose_name_plural = _("Models")
+
+    def compute_end_year(self):
+        years = [project.end_date.year for project in self.projects.all() if project.end_date]
+        return max(years, default=None)
+
+    def good_practices(self):
+        """Live good practices attached to this model, in the visitor's language when possible."""
+        from .good_practice_page import GoodPracticePage
+
+        return one_per_translation(GoodPracticePage.objects.live().filter(model__translation_key=self.translation_key))
+
+    def source_projects(self):
+        return one_per_translation(project.localized for project in self.projects.live())

@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term in one of the method bank's vocabularies.
+
+    ``code`` is the same in every language, so filters and links that use it work
+    whichever language the visitor reads. ``name`` is translated.
+    """
+
+    code = models.SlugField(
+        _("Code"),
+        max_length=40,
+        allow_unicode=False,
+        help_text=_("A stable identifier used in links and filters; the same in every language."),
+    )
+    name = models.CharField(_("Name"), max_length=255)
+    sort_order = models.PositiveIntegerField(_("Order"), default=0)
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("code"),
+        SynchronizedField("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("code"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def names_in_active_language(cls):
+        """``{translation_key: name}`` in the active language, falling back to any language.
+
+        Pages may point at a term in another language (translations keep the
+        source's terms); one query per vocabulary beats one per term.
+        """
+        active = translation.get_language() or Locale.get_default().language_code
+        names = {}
+        for term in cls.objects.select_related("locale").order_by():
+            if term.translation_key not in names or term.locale.language_code == active:
+                names[term.translation_key] = term.name
+        return names
