@@ -6,6 +6,9 @@ from methodbank.models import FundingSource, Keyword, Organisation, Region, Targ
 
 
 class TermViewSet(SnippetViewSet):
+    # Vocabularies are small: a database lookup finds partial words ("Lapp")
+    # and needs no search index to be built first.
+    search_backend_name = None
     list_display = ["name", "code"]
     list_filter = ["locale"]
     search_fields = ["name", "code"]
@@ -45,6 +48,7 @@ class OrganisationViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "business_id", "website"]
     list_filter = ["locale"]
+    search_backend_name = None
     search_fields = ["name", "business_id"]
     ordering = ["name"]
 

@@ -1,12 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
 from .method_bank_page import MethodBankPage
-from .panels import ModeratorFieldPanel
+from .panels import method_bank_tabs
 
 
 class GoodPracticePage(MethodBankPage):
@@ -46,32 +46,15 @@ class GoodPracticePage(MethodBankPage):
         SynchronizedField("period"),
     ]
 
-    edit_handler = TabbedInterface(
+    edit_handler = method_bank_tabs(
         [
-            ObjectList(
-                [
-                    FieldPanel("title"),
-                    PageChooserPanel("project", "methodbank.ProjectPage"),
-                    PageChooserPanel("model", "methodbank.ModelPage"),
-                    FieldPanel("period"),
-                    FieldPanel("original_url"),
-                ],
-                heading=_("Basic information"),
-            ),
-            ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
-            ObjectList(
-                [
-                    FieldPanel("themes"),
-                    FieldPanel("target_groups"),
-                    FieldPanel("regions"),
-                    FieldPanel("keywords"),
-                    ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
-                ],
-                heading=_("Classification"),
-            ),
-            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
-            ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
-        ]
+            FieldPanel("title"),
+            PageChooserPanel("project", "methodbank.ProjectPage"),
+            PageChooserPanel("model", "methodbank.ModelPage"),
+            FieldPanel("period"),
+            FieldPanel("original_url"),
+        ],
+        classification=[],
     )
 
     class Meta:

@@ -56,6 +56,9 @@ CHOICE_ERRORS = {
 }
 
 
+VOCABULARY_FIELDS = ("themes", "target_groups", "regions", "keywords", "funding_sources")
+
+
 class MethodBankPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,6 +66,27 @@ class MethodBankPageForm(WagtailAdminPageForm):
             if name in self.fields:
                 self.fields[name].error_messages["invalid_choice"] = message
                 self.fields[name].error_messages["invalid_pk_value"] = message
+        self.offer_terms_in_page_language()
+
+    def offer_terms_in_page_language(self):
+        """Offer each vocabulary in the page's own language, plus whatever the page already uses.
+
+        Every term exists in fi, sv and en; listing all three would show each
+        choice three times. Terms already chosen stay offered so that saving
+        never drops them.
+        """
+        parent = getattr(self, "parent_page", None)
+        locale_id = self.instance.locale_id or (parent.locale_id if parent else None)
+        if locale_id is None:
+            return
+        for name in VOCABULARY_FIELDS:
+            if name not in self.fields:
+                continue
+            field = self.fields[name]
+            chosen = getattr(self.instance, name).all() if self.instance.pk else []
+            field.queryset = field.queryset.model.objects.filter(
+                models.Q(locale_id=locale_id) | models.Q(pk__in=[term.pk for term in chosen])
+            )
 
 
 class MethodBankPage(Page):

@@ -1,13 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
 from .method_bank_page import MethodBankPage, one_per_translation
-from .panels import ModeratorFieldPanel
+from .panels import method_bank_tabs
 
 
 class ModelPage(MethodBankPage):
@@ -34,26 +34,9 @@ class ModelPage(MethodBankPage):
         SynchronizedField("period"),
     ]
 
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [FieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
-                heading=_("Basic information"),
-            ),
-            ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
-            ObjectList(
-                [
-                    FieldPanel("themes"),
-                    FieldPanel("target_groups"),
-                    FieldPanel("regions"),
-                    FieldPanel("keywords"),
-                    ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
-                ],
-                heading=_("Classification"),
-            ),
-            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
-            ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
-        ]
+    edit_handler = method_bank_tabs(
+        [FieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
+        classification=[],
     )
 
     class Meta:

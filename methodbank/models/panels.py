@@ -1,4 +1,7 @@
-from wagtail.admin.panels import FieldPanel
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
 
 
 class ModeratorFieldPanel(FieldPanel):
@@ -23,3 +26,30 @@ class ModeratorFieldPanel(FieldPanel):
     def format_value_for_display(self, value):
         choices = dict(self.db_field.flatchoices)
         return choices.get(value, value)
+
+
+def checkboxes(field_name):
+    return FieldPanel(field_name, widget=forms.CheckboxSelectMultiple)
+
+
+def method_bank_tabs(basic_information, classification):
+    """The editing tabs every method bank page shares; only the first and third differ by type."""
+    return TabbedInterface(
+        [
+            ObjectList(basic_information, heading=_("Basic information")),
+            ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
+            ObjectList(
+                [
+                    *classification,
+                    checkboxes("themes"),
+                    checkboxes("target_groups"),
+                    checkboxes("regions"),
+                    FieldPanel("keywords"),
+                    ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
+                ],
+                heading=_("Classification"),
+            ),
+            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )

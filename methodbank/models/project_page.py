@@ -2,13 +2,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .choices import ItemType, Scope
 from .method_bank_page import MethodBankPage, one_per_translation
-from .panels import ModeratorFieldPanel
+from .panels import checkboxes, method_bank_tabs
 
 
 class ProjectPage(MethodBankPage):
@@ -75,39 +75,21 @@ class ProjectPage(MethodBankPage):
         SynchronizedField("website"),
     ]
 
-    edit_handler = TabbedInterface(
+    edit_handler = method_bank_tabs(
         [
-            ObjectList(
-                [
-                    FieldPanel("title"),
-                    FieldRowPanel([FieldPanel("acronym"), FieldPanel("project_code")]),
-                    FieldPanel("lead_organisation"),
-                    FieldPanel("partner_organisations"),
-                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                    MultiFieldPanel(
-                        [FieldPanel("funding_sources"), FieldPanel("programme"), FieldPanel("budget_eur")],
-                        heading=_("Funding"),
-                    ),
-                    FieldPanel("website"),
-                    FieldPanel("original_url"),
-                ],
-                heading=_("Basic information"),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("acronym"), FieldPanel("project_code")]),
+            FieldPanel("lead_organisation"),
+            FieldPanel("partner_organisations"),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            MultiFieldPanel(
+                [checkboxes("funding_sources"), FieldPanel("programme"), FieldPanel("budget_eur")],
+                heading=_("Funding"),
             ),
-            ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
-            ObjectList(
-                [
-                    FieldPanel("scope"),
-                    FieldPanel("regions"),
-                    FieldPanel("themes"),
-                    FieldPanel("target_groups"),
-                    FieldPanel("keywords"),
-                    ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
-                ],
-                heading=_("Classification"),
-            ),
-            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
-            ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
-        ]
+            FieldPanel("website"),
+            FieldPanel("original_url"),
+        ],
+        classification=[FieldPanel("scope")],
     )
 
     class Meta:

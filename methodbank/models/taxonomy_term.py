@@ -29,6 +29,7 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     ]
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("code"),
         index.AutocompleteField("name"),
         index.FilterField("code"),
         index.FilterField("locale_id"),
