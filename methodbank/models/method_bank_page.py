@@ -126,6 +126,14 @@ class MethodBankPage(Page):
     original_url = models.URLField(
         _("Original entry"), blank=True, help_text=_("Where this item was first published, such as the old bank.")
     )
+    import_key = models.CharField(
+        _("Import key"),
+        max_length=120,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Identifies the item in an imported source, so that importing again updates it."),
+    )
 
     base_form_class = MethodBankPageForm
     item_kind = None
@@ -158,6 +166,7 @@ class MethodBankPage(Page):
         SynchronizedField("keywords"),
         SynchronizedField("evaluation"),
         SynchronizedField("original_url"),
+        SynchronizedField("import_key"),
     ]
 
     is_creatable = False
