@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.blocks import StreamValue
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -99,13 +100,11 @@ class PageWriter:
         self.dry_run = dry_run
         self.source = source
         self.outcome = ImportOutcome()
-        self._indexes = {}
         self._themes = {}
 
     def index(self, language):
-        if language not in self._indexes:
-            self._indexes[language] = None if self.dry_run else ensure_index(language)
-        return self._indexes[language]
+        # Not cached: an index created inside an item's transaction is gone if that item fails.
+        return ensure_index(language)
 
     def themes(self, language, codes):
         """Theme snippets for ``codes`` (sub-themes and their main themes) in ``language``."""
@@ -164,7 +163,7 @@ class PageWriter:
             locale=index.locale,
             slug=self._free_slug(index, values["title"]),
             summary=summary_of(description) or values["title"],
-            body=[("text", paragraphs_as_rich_text(description), IMPORTED_BLOCK_ID)] if description else [],
+            body=self._imported_body(model, description),
             contacts=owned["contacts"] or [],
             **values,
         )
@@ -173,6 +172,13 @@ class PageWriter:
         index.add_child(instance=page)
         self._publish(page, "created")
         return page
+
+    @staticmethod
+    def _imported_body(model, description):
+        # A StreamValue keeps the block id that later imports look for; a plain list could not carry it.
+        stream_block = model._meta.get_field("body").stream_block
+        blocks = [("text", paragraphs_as_rich_text(description), IMPORTED_BLOCK_ID)] if description else []
+        return StreamValue(stream_block, blocks)
 
     def _apply(self, page, owned):
         """Bring the owned fields up to date in memory; True when anything differed."""
