@@ -42,7 +42,10 @@ def name_variants(name: str) -> set[str]:
         for piece in [part, *pieces]:
             variants.update(_CLAUSE_SEPARATOR.split(piece))
     variants.update(capital_runs(name))
-    return {variant.strip() for variant in variants if len(compact(variant)) >= 2}
+    # Parts shorter than two letters say nothing ("B" of "Suunnitelma B"); the whole name always counts.
+    return {variant.strip() for variant in variants if len(compact(variant)) >= 2} | (
+        {name.strip()} if compact(name) else set()
+    )
 
 
 def capital_runs(name: str) -> list[str]:

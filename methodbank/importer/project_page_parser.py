@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from .dates import month_end
 from .language import detect_language
 from .normalise import fold
 from .source import Problem, read_lines
@@ -195,15 +196,10 @@ def _period(text: str) -> tuple[date | None, date | None]:
             return date(y1, m1, d1), date(y2, m2, d2)
         if match := _MONTH_RANGE.search(text):
             m1, y1, m2, y2 = (int(part) for part in match.groups())
-            return date(y1, m1, 1), _month_end(y2, m2)
+            return date(y1, m1, 1), month_end(y2, m2)
     except ValueError:
         pass
     return None, None
-
-
-def _month_end(year: int, month: int) -> date:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 def _euros(text: str) -> Decimal | None:

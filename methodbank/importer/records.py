@@ -37,6 +37,7 @@ class Entry:
     line: int  # first line where the report lists it
     lines: list[int] = field(default_factory=list)  # every line where it is listed
     project_key: str | None = None  # key of the matched ProjectRecord, None when no match is certain
+    language: str = "fi"  # language of the title and description ("fi", "sv" or "en")
 
     @property
     def main_theme_codes(self) -> list[str]:

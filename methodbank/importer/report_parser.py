@@ -4,11 +4,15 @@
 number, and the rest is still parsed.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .contents import parse_contents
+from .dates import month_end
+from .language import detect_language
+from .markdown_text import heading
 from .normalise import fold, slugify, tokens
 from .project_matching import MatchResult, ProjectMatcher
 from .project_tables import merge_project_rows, read_project_rows
@@ -18,17 +22,20 @@ from .theme_sections import Period, RawEntry, parse_theme_sections
 
 __all__ = ["Entry", "Problem", "ProjectRecord", "Report", "ThemeNode", "parse_report"]
 
+_APPENDIX_WORD = "liite"
+
 
 def parse_report(source: str | bytes | Path) -> Report:
     lines, problems = read_lines(source)
     contents = parse_contents(lines)
-    sections = parse_theme_sections(lines, contents)
+    appendix = appendix_start(lines)
+    sections = parse_theme_sections(lines[: appendix - 1] if appendix else lines, contents)
     problems += contents.problems + sections.problems
     projects: list[ProjectRecord] = []
-    if sections.appendix_start is None:
+    if appendix is None:
         problems.append(Problem(len(lines), "the report ends before its appendix: no project tables read"))
     else:
-        rows, table_problems = read_project_rows(lines, sections.appendix_start, contents.main_codes)
+        rows, table_problems = read_project_rows(lines, appendix, contents.main_codes)
         projects, merge_problems = merge_project_rows(rows)
         problems += table_problems + merge_problems
     for theme in contents.themes:
@@ -38,6 +45,7 @@ def parse_report(source: str | bytes | Path) -> Report:
     problems += merge_problems
     for entry in entries:
         problems += linker.link(entry)
+        entry.language = detect_language(f"{entry.title}. {entry.description}")
     _assign_keys(entries, projects)
     problems.sort(key=lambda problem: problem.line)
     return Report(
@@ -48,6 +56,15 @@ def parse_report(source: str | bytes | Path) -> Report:
         stated_counts=sections.stated_counts,
         unmatched_refs=linker.unmatched,
     )
+
+
+def appendix_start(lines: list[str]) -> int | None:
+    """Line number of the first appendix ("LIITE: …") heading; the contents mention it only as plain lines."""
+    for number, line in enumerate(lines, start=1):
+        found = heading(line)
+        if found and fold(found[1]).startswith(_APPENDIX_WORD):
+            return number
+    return None
 
 
 def _merge_listings(raw_entries: list[RawEntry], linker: "_ProjectLinker") -> tuple[list[Entry], list[Problem]]:
@@ -130,6 +147,8 @@ class _ProjectLinker:
         result = self.explain(entry.project_ref)
         if result.project is None:
             self.unmatched.setdefault(entry.project_ref, []).extend(entry.lines)
+            if not self.projects:
+                return []  # the missing project tables are reported once
             return [Problem(entry.line, f"project “{entry.project_ref}” not linked: {result.reason}")]
         entry.project_key = result.project.key
         if entry.period is None and result.project.end_month:
@@ -138,28 +157,23 @@ class _ProjectLinker:
 
     def _period_running_at(self, end_month: date) -> str | None:
         """The latest coordination period that had started by the project's last month."""
-        started = [period for period in self.periods.values() if period.start <= _last_day(end_month)]
+        started = [
+            period for period in self.periods.values() if period.start <= month_end(end_month.year, end_month.month)
+        ]
         return max(started, key=lambda period: period.start).label if started else None
-
-
-def _last_day(month: date) -> date:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 def _assign_keys(entries: list[Entry], projects: list[ProjectRecord]) -> None:
     """Slug of the title; entries sharing a title get their project's name (or reference) appended."""
     by_key = {project.key: project for project in projects}
-    counts: dict[str, int] = {}
-    for entry in entries:
-        counts[slugify(entry.title)] = counts.get(slugify(entry.title), 0) + 1
+    title_slugs = Counter(slugify(entry.title) or "entry" for entry in entries)
     used: set[str] = set()
     for entry in entries:
         key = slugify(entry.title) or "entry"
-        if counts[key] > 1:
+        if title_slugs[key] > 1:
             project = by_key.get(entry.project_key or "")
             suffix = (project.acronym or project.name) if project else (entry.project_ref or "")
-            key = slugify(f"{entry.title} {fold(suffix)}", max_length=100)
+            key = slugify(f"{entry.title} {suffix}", max_length=100)
         base, number = key, 2
         while key in used:
             key, number = f"{base}-{number}", number + 1

@@ -17,7 +17,7 @@ class Problem:
 def read_lines(source: str | bytes | Path) -> tuple[list[str], list[Problem]]:
     """Lines of the document and a problem for each line holding a replacement character.
 
-    A `Path`, or a one-line string naming an existing file, is read from disk; any other string is the text itself.
+    A `Path`, or a one-line string naming a file, is read from disk; any other string is the text itself.
     Invalid UTF-8 is decoded with replacement characters rather than refused.
     """
     raw = _raw_bytes(source)
@@ -35,13 +35,17 @@ def read_lines(source: str | bytes | Path) -> tuple[list[str], list[Problem]]:
 
 
 def _raw_bytes(source: str | bytes | Path) -> str | bytes:
-    if isinstance(source, Path):
-        return source.read_bytes()
     if isinstance(source, bytes):
         return source
-    if "\n" not in source and len(source) < 4096 and Path(source).is_file():
-        return Path(source).read_bytes()
+    if isinstance(source, Path) or _names_a_file(source):
+        return Path(source).read_bytes()  # a missing file is the caller's mistake and raises
     return source
+
+
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or len(text) > 4096:
+        return False
+    return Path(text).is_file() or text.endswith((".txt", ".md"))
 
 
 def _split(text: str) -> list[str]:

@@ -22,13 +22,11 @@ from .markdown_text import (
     starts_lowercase,
     without_foreign_letters,
 )
-from .normalise import fold
 from .records import MODEL, PRACTICE
 from .source import Problem
 
 _DATE_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _STATED_COUNT = re.compile(r"^([A-ZÅÄÖ])\.\s.*\((\d+)\)\s*$")
-_APPENDIX_WORD = "liite"
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 
 
@@ -60,7 +58,6 @@ class ThemeSections:
     intros: dict[str, list[str]] = field(default_factory=dict)  # theme code -> paragraphs
     stated_counts: dict[str, int] = field(default_factory=dict)
     seen_sub_themes: set[str] = field(default_factory=set)
-    appendix_start: int | None = None
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -81,7 +78,7 @@ class _Walker:
     """Reads the lines once, keeping track of where in the theme hierarchy it is."""
 
     def __init__(self, lines: list[str], contents: Contents):
-        self.lines = lines
+        self.lines = lines  # the theme sections only: the appendix is cut off
         self.contents = contents
         self.result = ThemeSections()
         self.main: str | None = None
@@ -94,9 +91,6 @@ class _Walker:
     def walk(self) -> ThemeSections:
         for number, line in enumerate(self.lines, start=1):
             found = heading(line)
-            if found and self._is_appendix(found[1]):
-                self.result.appendix_start = number
-                break
             if found:
                 self._close_entry()
                 self._on_heading(number, line, found[1])
@@ -112,9 +106,6 @@ class _Walker:
         self._close_entry()
         return self.result
 
-    def _is_appendix(self, text: str) -> bool:
-        return self.main is not None and fold(text).startswith(_APPENDIX_WORD)
-
     def _read_preface(self, line: str) -> None:
         item = list_item(line)
         match = _STATED_COUNT.match(plain(item)) if item else None
@@ -125,17 +116,16 @@ class _Walker:
         if main := self.contents.main_theme(text):
             self.main, self.sub, self.period = main.code, None, None
             return
-        if self.main is None and (sub := self.contents.sub_theme(text)):
-            self.main = sub.parent_code  # the main theme's own heading is missing or damaged
-        if self.main is None:
-            return  # preface and introduction
         if period := period_of(text):
             self.period = period
             self.result.periods.setdefault(period.label, period)
             return
         if sub := self.contents.sub_theme(text):
+            self.main = self.main or sub.parent_code  # the main theme's own heading is missing or damaged
             self._enter_sub_theme(number, sub.code, sub.parent_code)
             return
+        if self.main is None:
+            return  # preface and introduction
         title, ref = split_title_and_ref(_HEADING_MARK.sub("", raw))
         if ref:
             self.period = None
@@ -203,7 +193,7 @@ class _Walker:
             self.entry.links.extend(
                 url for url in link_targets(" ".join(raw for _, raw in lines)) if url not in self.entry.links
             )
-        if target and (not ends_sentence(target[-1]) or starts_lowercase(text)):
+        if target and not ends_sentence(target[-1]) and starts_lowercase(text):
             target[-1] = f"{target[-1]} {text}"  # a sentence the conversion broke across a blank line
         elif text in target:
             self.result.problems.append(Problem(lines[0][0], "paragraph repeated word for word; kept once"))
@@ -236,6 +226,7 @@ class _Walker:
 
 
 def parse_theme_sections(lines: list[str], contents: Contents) -> ThemeSections:
+    """Models, practices and prose from the lines before the appendix."""
     sections = _Walker(lines, contents).walk()
     for theme in contents.themes:
         if theme.parent_code and theme.code not in sections.seen_sub_themes:

@@ -3,6 +3,8 @@
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from methodbank.importer.records import MODEL, PRACTICE
 from methodbank.importer.report_parser import parse_report
 
@@ -72,6 +74,11 @@ def test_models_come_from_sub_theme_introductions(report):
         valmennus.project_key
         == project_named(report, "#Hyvinvoiva Peruskoulusta ammattiopintoihin ja työelämään Lapissa").key
     )
+
+    # A model paragraph that lost its full stop does not swallow the prose after it.
+    study_paths = entry_titled(report, "OSAAMISEN HANKKIMINEN - Opintopolut ammatillisessa koulutuksessa")
+    assert "Lisäksi aiemman" not in study_paths.description
+    assert "Lisäksi aiemman" in report.theme("B8").intro
 
     timantti = entry_titled(report, "Toiminnallisen yhteistyön timantti")
     assert (timantti.kind, timantti.theme_codes, timantti.period) == (MODEL, ["D2"], "2019-2021")
@@ -147,16 +154,32 @@ def test_repeated_listings_become_one_record(report):
 
 
 def test_entry_listed_under_two_sub_themes_becomes_one_record_with_both(report_bytes):
+    # The seed repeats no title across sub-themes, so copy two listings into D5's 2015-2019 list;
+    # the second names its project differently ("SOPU - Sujuvat omat polut" for "SOPU").
     lines = report_bytes.decode().split("\n")
-    a1_item = lines.index("- [Lapin koulutusneuvonta](#) (Lapin TNO-palvelut)  ")
+    lapin = lines.index("- [Lapin koulutusneuvonta](#) (Lapin TNO-palvelut)  ")
+    theme_year = lines.index("- **[OHJAUS JA TUKI - Ohjauksen teemavuosi](#)** (SOPU)  ")
     d5_list = next(number for number, line in enumerate(lines) if line.startswith("## Zoomi") and number > 900)
-    copied = lines[: d5_list + 2] + lines[a1_item : a1_item + 2] + lines[d5_list + 2 :]
-    original, changed = parse_report(report_bytes), parse_report("\n".join(copied))
+    copies = [*lines[lapin : lapin + 2], lines[theme_year].replace("(SOPU)", "(SOPU - Sujuvat omat polut)")]
+    copies.append(lines[theme_year + 1])
+    changed = parse_report("\n".join(lines[: d5_list + 2] + copies + lines[d5_list + 2 :]))
 
-    lapin = entry_titled(changed, "Lapin koulutusneuvonta")
-    assert lapin.theme_codes == ["A1", "D5"]
-    assert lapin.lines == [148, d5_list + 3]
-    assert len(changed.entries) == len(original.entries)
+    assert len(changed.entries) == 221
+    lapin_entry = entry_titled(changed, "Lapin koulutusneuvonta")
+    assert lapin_entry.theme_codes == ["A1", "D5"]
+    assert lapin_entry.lines == [148, d5_list + 3]
+    theme_year_entry = entry_titled(changed, "OHJAUS JA TUKI - Ohjauksen teemavuosi")
+    assert theme_year_entry.theme_codes == ["B1", "D5"]
+    assert theme_year_entry.project_ref == "SOPU"
+    assert theme_year_entry.period == "2019-2021"
+    assert any(
+        problem.line == d5_list + 5 and "also listed under 2015-2019" in problem.message for problem in changed.problems
+    )
+
+
+def test_a_missing_report_file_is_an_error_not_an_empty_report():
+    with pytest.raises(FileNotFoundError):
+        parse_report("/nonexistent/report.txt")
 
 
 def test_projects_are_merged_across_the_appendix_tables(report):
@@ -190,6 +213,10 @@ def test_projects_are_merged_across_the_appendix_tables(report):
     assert project_named(report, "Opin portailta työelämään").other_esf is False
 
 
+def test_every_entry_is_in_finnish(report):
+    assert {entry.language for entry in report.entries} == {"fi"}
+
+
 def test_stora_komet_is_detected_as_swedish(report):
     stora_komet = project_named(report, "Stora Komet")
     assert stora_komet.lead_organisation == "Yrkeshögskolan Novia"
@@ -198,7 +225,7 @@ def test_stora_komet_is_detected_as_swedish(report):
 
 
 def test_keys_are_unique_ascii_and_stable(report, report_path):
-    again = parse_report(report_path)
+    again = parse_report(str(report_path))  # a path given as text is read too
     for records, repeated in ((report.entries, again.entries), (report.projects, again.projects)):
         keys = [record.key for record in records]
         assert len(set(keys)) == len(keys)
