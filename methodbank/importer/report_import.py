@@ -1,19 +1,11 @@
 """Import the Zoomi report: projects from its appendices, models and practices from its theme sections."""
 
+from collections import Counter
+
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
 
-from .language import detect_language
 from .page_writer import PageWriter, last_day_of_month
 from .report_parser import parse_report
-
-# Shorter texts say too little for the language detector to be trusted.
-MIN_WORDS_FOR_DETECTION = 8
-
-
-def language_of(text, default):
-    if len(text.split()) < MIN_WORDS_FOR_DETECTION:
-        return default
-    return detect_language(text)
 
 
 def web_links(links):
@@ -30,6 +22,8 @@ class ReportImporter:
 
     def run(self, path):
         report = parse_report(path)
+        languages = Counter(item.language for item in [*report.projects, *report.entries])
+        self.main_language = languages.most_common(1)[0][0] if languages else self.language
         outcome = self.writer.outcome
         outcome.problems.extend((problem.line, problem.message) for problem in report.problems)
         total, done = len(report.projects) + len(report.entries), 0
@@ -45,9 +39,13 @@ class ReportImporter:
             self.progress(done, total)
         return report, outcome
 
+    def language_for(self, item):
+        """The report's own language goes to the locale asked for; an item written in another
+        language (Stora Komet, in Swedish) goes to that language's tree."""
+        return self.language if item.language == self.main_language else item.language
+
     def import_project(self, record):
-        # The parser detected the description's language; Stora Komet, for one, lands in Swedish.
-        language = record.language or self.language
+        language = self.language_for(record)
         values = {
             "title": record.name,
             "acronym": record.acronym or "",
@@ -67,7 +65,7 @@ class ReportImporter:
 
     def import_entry(self, entry, project):
         model = ModelPage if entry.kind == "model" else GoodPracticePage
-        language = language_of(entry.description, self.language)
+        language = self.language_for(entry)
         links = web_links(entry.links)
         values = {"title": entry.title, "period": entry.period or "", "original_url": links[0] if links else ""}
         relations = {"themes": self.writer.themes(language, entry.theme_codes)}
