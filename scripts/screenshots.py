@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"phone": 360, "desktop": 1280}
+NARROWEST = 320  # WCAG 1.4.10 reflow: nothing may scroll sideways at this width
 LANGUAGES = ("fi", "sv", "en")
 SEARCH_TERMS = {"fi": "malli", "sv": "modell", "en": "model"}
 CHROMIUM_ARGS = [
@@ -124,6 +125,7 @@ def main():
         stderr=subprocess.STDOUT,
     )
     written = []
+    overflowing = []
     try:
         wait_for(f"{base}/robots.txt", server)
         with sync_playwright() as playwright:
@@ -147,6 +149,25 @@ def main():
                 page.screenshot(path=target, full_page=True)
                 written.append(target)
                 context.close()
+            # Keyboard focus: the skip link after one Tab, the first language link after three.
+            context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 400})
+            page = context.new_page()
+            page.goto(base + dict(to_visit["en"])["home"], wait_until="networkidle")
+            for presses, name in ((1, "skip-link"), (2, "language-link")):
+                for _ in range(presses):
+                    page.keyboard.press("Tab")
+                target = OUT / f"en-focus-{name}-desktop.png"
+                page.screenshot(path=target)
+                written.append(target)
+            context.close()
+            context = browser.new_context(viewport={"width": NARROWEST, "height": 640})
+            page = context.new_page()
+            for language, entries in to_visit.items():
+                for name, path in entries:
+                    page.goto(base + path, wait_until="networkidle")
+                    if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+                        overflowing.append(f"{language} {name}")
+            context.close()
             context = browser.new_context()
             page = context.new_page()
             page.goto(base + dict(to_visit["en"])["model"], wait_until="networkidle")
@@ -162,6 +183,8 @@ def main():
         subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, OUT / "en-model-print"], check=True)  # noqa: S603,S607
         written.extend(sorted(OUT.glob("en-model-print*.png")))
     print(f"{len(written)} files in {OUT.relative_to(ROOT)}/")
+    if overflowing:
+        raise SystemExit(f"wider than {NARROWEST} px, scrolls sideways: {', '.join(overflowing)}")
 
 
 if __name__ == "__main__":
