@@ -5,25 +5,45 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ASSETS_STAMP := static/dist/.built
 
-.PHONY: demo serve install system-packages messages makemessages lint format test test-python clean
+.PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test screenshots clean
 
-demo: install messages
+demo: demo-data
+	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# The demo database in var/: migrated, demo content loaded, admin user present.
+demo-data: install messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
-	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
-	$(MANAGE) runserver 127.0.0.1:8000
 
 serve: install messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# msgfmt (gettext) compiles the translations; install it from Debian when missing.
+# msgfmt (gettext) compiles the translations and npm builds the static files; install them from Debian when missing.
 system-packages:
 	@command -v msgfmt >/dev/null || { \
 		echo "Installing gettext from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	@command -v npm >/dev/null || { \
+		echo "Installing Node.js and npm from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+# The design system and font come from npm, pinned by package-lock.json; static/dist/ is built from them
+# and static/src/. Both steps rerun only when their inputs change.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+$(ASSETS_STAMP): $(NODE_STAMP) scripts/build_assets.mjs $(wildcard static/src/*.css)
+	node scripts/build_assets.mjs
+	touch $(ASSETS_STAMP)
+
+assets: system-packages $(ASSETS_STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -31,14 +51,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-install: system-packages $(STAMP)
+install: system-packages $(STAMP) assets
 
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v0
 
 # Refresh the .po files after changing source strings; then translate the new entries.
 makemessages: install
-	$(MANAGE) makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 
 format: install
 	$(BIN)/ruff format .
@@ -55,5 +75,10 @@ test: install messages lint
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
+# PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.
+screenshots: demo-data
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-screenshots.txt
+	$(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules static/dist

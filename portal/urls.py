@@ -18,8 +18,15 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
+translated_urls = [path(_("search/"), search_views.search, name="search")]
+
+if settings.STYLEGUIDE:
+    from portal.styleguide import styleguide
+
+    translated_urls.append(path("styleguide/<slug:name>/", styleguide, name="styleguide"))
+
 urlpatterns += i18n_patterns(
-    path(_("search/"), search_views.search, name="search"),
+    *translated_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
