@@ -199,11 +199,11 @@ class MethodBankPage(Page):
         return [{"code": term.code, "name": names.get(term.translation_key, term.name)} for term in terms]
 
     def table_of_contents(self):
-        """The titled sections of the description, in order, for the page's contents list."""
+        """(anchor, heading) of each titled section of the description, in order, for the contents list."""
         from methodbank.blocks.section import TitledSection, section_anchor
 
         return [
-            {"anchor": section_anchor(child.block, child.id), "title": child.block.meta.label}
+            (section_anchor(child.block, child.id), child.block.meta.label)
             for child in self.body
             if isinstance(child.block, TitledSection)
         ]
