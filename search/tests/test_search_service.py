@@ -216,3 +216,12 @@ def test_published_edits_and_unpublishing_reach_search(demo):
 def test_site_search_covers_every_page_type(demo):
     assert titles(run("q=WCAG", items_only=False)) == ["Saavutettavuusseloste"]
     assert run("q=WCAG").count == 0  # the method bank lists only its items
+
+
+def test_long_id_lists_are_sent_as_one_parameter(demo):
+    from search.models import SearchDocument
+    from search.service import pk_in
+
+    existing = list(SearchDocument.objects.values_list("pk", flat=True))
+    unknown = list(range(10_000_000, 10_040_000))
+    assert SearchDocument.objects.filter(pk_in(unknown + existing)).count() == len(existing)
