@@ -16,6 +16,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("api/search/", search_views.api_search, name="api_search"),
+    path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
+    path("api/search/openapi.json", search_views.api_openapi, name="api_search_openapi"),
 ]
 
 translated_urls = [path(_("search/"), search_views.search, name="search")]
