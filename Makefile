@@ -5,8 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+PYTEST := $(BIN)/python -m pytest
 
-.PHONY: demo serve install system-packages messages makemessages lint format test test-python clean
+.PHONY: demo serve install system-packages messages makemessages lint format test checks test-python \
+	test-postgres test-engine clean
 
 demo: install messages
 	mkdir -p var
@@ -50,10 +52,31 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-test: install messages lint
+# The suite runs three times; conftest.py at the root describes the contract for search tests.
+test: install messages lint checks test-python test-postgres test-engine
+
+checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+
+# The embedded default: SQLite and the database search backend.
+test-python: install messages
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine"
+
+# The same tests on PostgreSQL, the production database, from scripts/postgres.
+test-postgres: install messages
+	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) -m "not engine"
+
+# Search tests on OpenSearch: the SEARCH_URL given, or a node that scripts/search-engine starts.
+test-engine: install messages
+	@if [ -n "$${SEARCH_URL:-}" ]; then \
+		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
+		env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+	else \
+		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+	fi
 
 clean:
+	scripts/search-engine stop
+	scripts/postgres stop
 	rm -rf $(VENV) var
