@@ -7,8 +7,10 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
+PYTEST := $(BIN)/python -m pytest
 
-.PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test screenshots clean
+.PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test checks \
+	test-python test-postgres test-engine screenshots clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -70,10 +72,29 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-test: install messages lint
+# The suite runs three times; conftest.py at the root describes the contract for search tests.
+test: install messages lint checks test-python test-postgres test-engine
+
+checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+
+# The embedded default: SQLite and the database search backend.
+test-python: install messages
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine"
+
+# The same tests on PostgreSQL, the production database, from scripts/postgres.
+test-postgres: install messages
+	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) -m "not engine"
+
+# Search tests on OpenSearch: the SEARCH_URL given, or a node that scripts/search-engine starts.
+test-engine: install messages
+	@if [ -n "$${SEARCH_URL:-}" ]; then \
+		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
+		env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+	else \
+		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+	fi
 
 # PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.
 screenshots: demo-data
@@ -81,4 +102,6 @@ screenshots: demo-data
 	$(BIN)/python scripts/screenshots.py
 
 clean:
+	scripts/search-engine stop
+	scripts/postgres stop
 	rm -rf $(VENV) var node_modules static/dist

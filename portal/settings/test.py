@@ -9,3 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests write to indexes of their own, so a developer's engine keeps the demo's indexes.
+_search_engine = WAGTAILSEARCH_BACKENDS["default"]  # noqa: F405
+if "INDEX_PREFIX" in _search_engine:
+    _search_engine["INDEX_PREFIX"] = "test_" + _search_engine["INDEX_PREFIX"]
