@@ -6,7 +6,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
 from .method_bank_page import MethodBankPage
-from .panels import ModeratorFieldPanel
+from .panels import EvaluationStatusPanel, ModeratorFieldPanel
 
 
 class GoodPracticePage(MethodBankPage):
@@ -70,6 +70,7 @@ class GoodPracticePage(MethodBankPage):
                 heading=_("Classification"),
             ),
             ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList([EvaluationStatusPanel()], heading=_("Evaluation")),
             ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
         ]
     )

@@ -7,7 +7,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
 from .method_bank_page import MethodBankPage, one_per_translation
-from .panels import ModeratorFieldPanel
+from .panels import EvaluationStatusPanel, ModeratorFieldPanel
 
 
 class ModelPage(MethodBankPage):
@@ -52,6 +52,7 @@ class ModelPage(MethodBankPage):
                 heading=_("Classification"),
             ),
             ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList([EvaluationStatusPanel()], heading=_("Evaluation")),
             ObjectList(MethodBankPage.promote_panels, heading=_("Promote")),
         ]
     )

@@ -1,4 +1,4 @@
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
 
 
 class ModeratorFieldPanel(FieldPanel):
@@ -23,3 +23,21 @@ class ModeratorFieldPanel(FieldPanel):
     def format_value_for_display(self, value):
         choices = dict(self.db_field.flatchoices)
         return choices.get(value, value)
+
+
+class EvaluationStatusPanel(Panel):
+    """Shows the editor what the item still needs before it can be evaluated, and its completed evaluations."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/evaluation_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .evaluation import REQUIRED_SECTIONS, completed_evaluations, missing_sections, section_labels
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            labels = section_labels(page)
+            context["required"] = [labels[name] for name in REQUIRED_SECTIONS]
+            context["missing"] = missing_sections(page)
+            context["records"] = completed_evaluations(page) if page.pk else []
+            return context
