@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -45,40 +45,13 @@ def submit(data, language):
     if not throttle.hit("signup-mail", email, "SIGNUP_MAILS_PER_ADDRESS"):
         return None
     if address_in_use(email):
-        emails.send(
-            "registration_exists",
-            email,
-            {"login_url": admin_url("wagtailadmin_login"), "reset_url": admin_url("wagtailadmin_password_reset")},
-            language,
-        )
+        tell_owner(email, language)
         return None
-
-    User = get_user_model()
-    with transaction.atomic():
-        # The password is random and never shown: the person sets their own
-        # through the link in the approval e-mail, which also proves the address is theirs.
-        user = User.objects.create_user(
-            username=email,
-            email=email,
-            password=secrets.token_urlsafe(32),
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            is_active=False,
-        )
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save(update_fields=["preferred_language"])
-        registration = Registration.objects.create(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=email,
-            organisation=data["organisation"],
-            project=data["project"],
-            language=language,
-            consent_at=timezone.now(),
-            user=user,
-        )
-        log(registration, "accounts.registration.request")
+    try:
+        registration = create_request(data, email, language)
+    except IntegrityError:  # the same address, sent twice at the same moment
+        tell_owner(email, language)
+        return None
 
     emails.send("registration_received", email, {"registration": registration}, language)
     review_url = admin_url(REVIEW_URL_NAME, registration.pk)
@@ -89,6 +62,47 @@ def submit(data, language):
             {"registration": registration, "review_url": review_url},
             UserProfile.get_for_user(moderator).get_preferred_language(),
         )
+    return registration
+
+
+def tell_owner(email, language):
+    """Instead of a second account, remind the owner of the address how to sign in."""
+    emails.send(
+        "registration_exists",
+        email,
+        {"login_url": admin_url("wagtailadmin_login"), "reset_url": admin_url("wagtailadmin_password_reset")},
+        language,
+    )
+
+
+@transaction.atomic
+def create_request(data, email, language):
+    """An inactive account and the request that a moderator decides on."""
+    User = get_user_model()
+    # The password is random and never shown: the person sets their own
+    # through the link in the approval e-mail, which also proves the address is theirs.
+    user = User.objects.create_user(
+        username=email,
+        email=email,
+        password=secrets.token_urlsafe(32),
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        is_active=False,
+    )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save(update_fields=["preferred_language"])
+    registration = Registration.objects.create(
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        email=email,
+        organisation=data["organisation"],
+        project=data["project"],
+        language=language,
+        consent_at=timezone.now(),
+        user=user,
+    )
+    log(registration, "accounts.registration.request")
     return registration
 
 

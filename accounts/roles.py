@@ -77,10 +77,11 @@ def create_missing_permissions(apps):
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        # Migration app configs have no models module, which create_permissions requires.
-        app_config.models_module = True
+        # Migration app configs have no models module, and create_permissions skips apps without one.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
 
 def permission(apps, dotted_name):

@@ -22,7 +22,7 @@ def register(request):
     context = {"form": form, "privacy_notice_url": privacy_notice_url()}
     if request.method == "POST" and form.is_valid():
         if not throttle.hit("signup-ip", throttle.client_ip(request), "SIGNUPS_PER_IP"):
-            context["throttled"] = True
+            context["wait_minutes"] = throttle.limit("SIGNUPS_PER_IP")[1] // 60
             return TemplateResponse(request, "accounts/register.html", context, status=429)
         registration.submit(form.cleaned_data, translation.get_language())
         return redirect("register_sent")

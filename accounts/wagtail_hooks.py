@@ -24,6 +24,10 @@ class RegistrationInspectView(InspectView):
         context["registration"] = self.object
         return context
 
+    def get_fields_context(self):
+        undecided = {"decided_by", "decided_at", "message"} if self.object.is_pending else set()
+        return [self.get_context_for_field(name) for name in self.fields if name not in undecided]
+
     def can_decide(self):
         return self.object.is_pending and self.user_has_permission("change")
 
@@ -32,7 +36,7 @@ class RegistrationInspectView(InspectView):
             raise PermissionDenied
         if not self.object.is_pending:
             messages.error(request, _("This request has already been decided."))
-            return redirect(self.get_inspect_url())
+            return redirect(request.path)
         form = DecisionForm(request.POST)
         if not form.is_valid():
             messages.validation_error(request, _("The decision could not be saved."), form)
@@ -50,9 +54,6 @@ class RegistrationInspectView(InspectView):
                 % {"email": self.object.email},
             )
         return redirect(self.index_url_name)
-
-    def get_inspect_url(self):
-        return self.request.path
 
 
 class RegistrationViewSet(ModelViewSet):

@@ -6,6 +6,8 @@ do and when it manages something it may not.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
@@ -14,8 +16,9 @@ from wagtail.test.utils.form_data import rich_text as editor_html
 
 from accounts import registration
 from accounts.models import Registration
+from accounts.roles import CONTRIBUTORS
 from accounts.tests.fixtures import evaluation_form_data, make_evaluation, make_model, model_form_data
-from methodbank.models import EvaluationRecord, ModelPage
+from methodbank.models import EvaluationRecord, Keyword, ModelPage
 from methodbank.models.evaluation import Phase
 
 pytestmark = pytest.mark.django_db
@@ -29,16 +32,18 @@ ACTIONS = [
     "evaluate_peer",
     "evaluate_expert",
     "approve_registration",
+    "manage_taxonomies",
+    "manage_users",
 ]
 Y, N = True, False
 MATRIX = {
-    #                create edit_own edit_others publish translate peer expert approve
-    "contributor": (Y, Y, N, N, N, N, N, N),
-    "moderator": (Y, Y, Y, Y, Y, N, N, Y),
-    "peer_reviewer": (N, N, N, N, N, Y, N, N),
-    "expert": (N, N, N, N, N, N, Y, N),
-    "translator": (N, Y, Y, N, Y, N, N, N),
-    "anonymous": (N, N, N, N, N, N, N, N),
+    #               create own others publish translate peer expert approve taxonomies users
+    "contributor": (Y, Y, N, N, N, N, N, N, N, N),
+    "moderator": (Y, Y, Y, Y, Y, N, N, Y, Y, Y),
+    "peer_reviewer": (N, N, N, N, N, Y, N, N, N, N),
+    "expert": (N, N, N, N, N, N, Y, N, N, N),
+    "translator": (N, Y, Y, N, Y, N, N, N, N, N),
+    "anonymous": (N, N, N, N, N, N, N, N, N, N),
 }
 
 
@@ -121,21 +126,48 @@ def approve_registration(client, user, world):
     return request.status == Registration.Status.APPROVED
 
 
+def manage_taxonomies(client, user, world):
+    client.post(
+        reverse("wagtailsnippets_methodbank_keyword:add") + "?locale=fi", {"name": "Mentoring", "code": "mentoring"}
+    )
+    return Keyword.objects.filter(code="mentoring").exists()
+
+
+def manage_users(client, user, world):
+    client.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "new_contributor",
+            "email": "new.contributor@example.fi",
+            "first_name": "New",
+            "last_name": "Contributor",
+            "password1": "a long and new passphrase",
+            "password2": "a long and new passphrase",
+            "groups": [Group.objects.get(name=CONTRIBUTORS).pk],
+        },
+    )
+    return get_user_model().objects.filter(username="new_contributor", groups__name=CONTRIBUTORS).exists()
+
+
 PERFORM = {
     "create": create,
     "edit_own": edit_own,
     "edit_others": edit_others,
     "publish": publish,
     "translate": translate,
-    "evaluate_peer": evaluate(Phase.PEER, "documented_model"),
+    "evaluate_peer": evaluate(Phase.PEER, "others_page"),
     "evaluate_expert": evaluate(Phase.EXPERT, "peer_reviewed_model"),
     "approve_registration": approve_registration,
+    "manage_taxonomies": manage_taxonomies,
+    "manage_users": manage_users,
 }
 
 
 @pytest.fixture
 def world(homes, index, users):
-    documented = make_model(index, owner=users["other_contributor"], title="Documented model")
+    # Each test does one action, so one fully documented page serves as someone else's page and as
+    # the model to evaluate.
+    others = make_model(index, owner=users["other_contributor"], title="Someone else's model")
     peer_reviewed = make_model(index, owner=users["other_contributor"], title="Peer-reviewed model")
     make_evaluation(peer_reviewed, Phase.PEER)
     request = registration.submit(
@@ -150,8 +182,7 @@ def world(homes, index, users):
     )
     return {
         "index": index,
-        "others_page": make_model(index, owner=users["other_contributor"], title="Someone else's model"),
-        "documented_model": documented,
+        "others_page": others,
         "peer_reviewed_model": peer_reviewed,
         "registration": request,
     }

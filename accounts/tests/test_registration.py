@@ -219,7 +219,8 @@ def test_sign_ups_are_limited_per_connection(client, homes, settings):
     assert codes == [302, 302, 429]
     assert Registration.objects.count() == 2
     late = sign_up(client, email="late@example.fi").content.decode()
-    assert shown("We have received many sign-ups from your connection. Please try again in an hour.") in late
+    message = "We have received many sign-ups from your connection. Please try again in %(minutes)s minutes."
+    assert shown(message, minutes=60) in late
 
 
 def test_logins_are_limited_after_repeated_failures(client, homes, users, settings):
@@ -262,3 +263,17 @@ def test_only_roles_moderators_hand_out(client, users):
     assert admin_edit.status_code == 302
     contributor_edit = client.get(reverse("wagtailusers_users:edit", args=[users["contributor"].pk]))
     assert contributor_edit.status_code == 200
+
+
+def test_moderators_find_requests_in_the_admin(client, homes, moderator, users):
+    sign_up(client)
+    sign_up(client, email="someone@example.fi", first_name="Björn", organisation="Yrkesakademin")
+    client.force_login(moderator)
+    index_url = reverse(f"{registration.ADMIN_NAMESPACE}:index")
+    listing = client.get(index_url).content.decode()
+    assert "Aino Applicant" in listing and "Björn Applicant" in listing
+    found = client.get(index_url, {"q": "Yrkesakademin"}).content.decode()
+    assert "Björn Applicant" in found and "Aino Applicant" not in found
+    # Other roles do not see requests.
+    client.force_login(users["contributor"])
+    assert client.get(index_url).status_code == 302

@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published
 
@@ -89,8 +89,6 @@ def phases_user_may_record(user):
 
 def evaluable_pages():
     """Models and good practices, one version of each: the default language's, or the only one there is."""
-    from wagtail.models import Locale
-
     pages = MethodBankPage.objects.filter(item_type__in=EVALUATED_TYPES)
     default = Locale.get_default()
     in_default = pages.filter(locale=default).values("translation_key")
@@ -101,7 +99,7 @@ def evaluable_pages():
     )
 
 
-def criterion_fields(name, label, help_text):
+def criterion_fields(label, help_text):
     light = models.CharField(label, max_length=10, choices=Light.choices, blank=True, help_text=help_text)
     note = models.TextField(
         format_lazy("{}: {}", label, _("reasoning")),
@@ -123,6 +121,9 @@ class EvaluationForm(WagtailAdminModelForm):
                 choice for choice in self.fields["phase"].choices if choice[0] in self.allowed_phases
             ]
             self.fields["phase"].error_messages["invalid_choice"] = _("You may not record this kind of evaluation.")
+        for name, _label, _help in CRITERIA:
+            if name in self.fields:
+                self.fields[name].choices = [("", _("Not scored yet")), *Light.choices]
         if "page" in self.fields:
             self.fields["page"].queryset = evaluable_pages()
             self.fields["page"].label_from_instance = lambda page: (
@@ -156,10 +157,10 @@ class EvaluationRecord(ClusterableModel):
     phase = models.CharField(_("Phase"), max_length=10, choices=Phase.choices)
     evaluated_on = models.DateField(_("Date of the evaluation"), default=timezone.localdate)
 
-    spreadability, spreadability_note = criterion_fields(*CRITERIA[0])
-    documentation, documentation_note = criterion_fields(*CRITERIA[1])
-    pilot_evidence, pilot_evidence_note = criterion_fields(*CRITERIA[2])
-    results, results_note = criterion_fields(*CRITERIA[3])
+    spreadability, spreadability_note = criterion_fields(*CRITERIA[0][1:])
+    documentation, documentation_note = criterion_fields(*CRITERIA[1][1:])
+    pilot_evidence, pilot_evidence_note = criterion_fields(*CRITERIA[2][1:])
+    results, results_note = criterion_fields(*CRITERIA[3][1:])
 
     summary = models.TextField(
         _("Summary"),
@@ -186,12 +187,16 @@ class EvaluationRecord(ClusterableModel):
 
     base_form_class = EvaluationForm
     panels = [
-        FieldPanel("page"),
+        # A plain list of models and practices, one per item, rather than a page tree to browse.
+        FieldPanel("page", widget=forms.Select),
         FieldRowPanel([FieldPanel("phase"), FieldPanel("evaluated_on")]),
         InlinePanel("evaluators", heading=_("Evaluators"), label=_("Evaluator")),
         *[
             MultiFieldPanel(
-                [FieldPanel(name, widget=forms.RadioSelect), FieldPanel(f"{name}_note")],
+                [
+                    FieldPanel(name, heading=_("Light"), widget=forms.RadioSelect),
+                    FieldPanel(f"{name}_note", heading=_("Reasoning")),
+                ],
                 heading=label,
             )
             for name, label, _help in CRITERIA
@@ -329,8 +334,9 @@ def sync_evaluation_state(translation_key, records_removed=False):
 
 
 @receiver(post_save, sender=EvaluationRecord)
-def evaluation_saved(sender, instance, **kwargs):
-    sync_evaluation_state(instance.page.translation_key)
+def evaluation_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_evaluation_state(instance.page.translation_key)
 
 
 @receiver(post_delete, sender=EvaluationRecord)
