@@ -209,3 +209,16 @@ def test_pages_outside_the_method_bank_stay_out_of_reach(client, users, homes, i
         assert response.status_code == 302, role
         assert not home.permissions_for_user(users[role]).can_edit()
     assert Page.objects.get(pk=home.pk).permissions_for_user(users["admin"]).can_edit()
+
+
+def test_a_translator_translates_but_publishes_nothing(client, users, world):
+    translator = users["translator"]
+    client.force_login(translator)
+    assert translate(client, translator, world)
+    source = world["others_page"]
+    translated = source.get_translation(Locale.objects.get(language_code="en"))
+    assert not translated.live
+    for page in (source, translated):
+        assert page.permissions_for_user(translator).can_edit()
+        assert not page.permissions_for_user(translator).can_publish()
+    assert translated.get_workflow().name == "Moderation"
