@@ -6,7 +6,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
-from .method_bank_page import MethodBankPage, one_per_translation
+from .method_bank_page import MethodBankPage, one_per_translation, translation_ids
 from .panels import method_bank_tabs
 
 
@@ -52,7 +52,7 @@ class ModelPage(MethodBankPage):
         """Live good practices attached to this model, in the visitor's language when possible."""
         from .good_practice_page import GoodPracticePage
 
-        return one_per_translation(GoodPracticePage.objects.live().filter(model__translation_key=self.translation_key))
+        return one_per_translation(GoodPracticePage.objects.live().filter(model__in=translation_ids(self)))
 
     def source_projects(self):
         return one_per_translation(project.localized for project in self.projects.live())

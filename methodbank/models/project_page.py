@@ -7,7 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .choices import ItemType, Scope
-from .method_bank_page import MethodBankPage, one_per_translation
+from .method_bank_page import MethodBankPage, one_per_translation, translation_ids
 from .panels import checkboxes, method_bank_tabs
 
 
@@ -131,8 +131,9 @@ class ProjectPage(MethodBankPage):
 
         if not self.translation_key:
             return []
-        model_pages = ModelPage.objects.filter(projects__translation_key=self.translation_key).distinct()
-        practices = GoodPracticePage.objects.filter(project__translation_key=self.translation_key)
+        ids = translation_ids(self)
+        model_pages = ModelPage.objects.filter(projects__in=ids).distinct()
+        practices = GoodPracticePage.objects.filter(project__in=ids)
         return [*model_pages, *practices]
 
     def outputs(self):
@@ -140,6 +141,7 @@ class ProjectPage(MethodBankPage):
         from .good_practice_page import GoodPracticePage
         from .model_page import ModelPage
 
-        model_pages = ModelPage.objects.live().filter(projects__translation_key=self.translation_key).distinct()
-        practices = GoodPracticePage.objects.live().filter(project__translation_key=self.translation_key)
+        ids = translation_ids(self)
+        model_pages = ModelPage.objects.live().filter(projects__in=ids).distinct()
+        practices = GoodPracticePage.objects.live().filter(project__in=ids)
         return {"models": one_per_translation(model_pages), "practices": one_per_translation(practices)}
