@@ -100,7 +100,7 @@ class ProjectPage(MethodBankPage):
         super().clean()
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end date is before the start date.")
+            errors["end_date"] = _("The end date cannot be before the start date.")
         if self.project_code:
             clash = (
                 ProjectPage.objects.filter(project_code__iexact=self.project_code)
