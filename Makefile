@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
 PYTEST := $(BIN)/python -m pytest
+# The source documents sit beside the repository, as in CI.
+SEEDS ?= ../shared/seeds
+REPORT ?= $(SEEDS)/001_f7e6e7ab4c746c8c.txt
+PROJECT_PAGES ?= $(wildcard $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt)
 
 .PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test checks \
 	test-python test-postgres test-engine screenshots clean
@@ -21,6 +25,10 @@ demo-data: install messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	@if [ -f "$(REPORT)" ]; then \
+		echo "Importing the 2020 Zoomi report and the project pages from $(SEEDS)"; \
+		$(MANAGE) import_report "$(REPORT)" && $(MANAGE) import_project_page $(PROJECT_PAGES); \
+	else echo "No report at $(REPORT): the demo has only its own sample content."; fi
 	$(MANAGE) ensure_admin
 
 serve: install messages

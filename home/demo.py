@@ -77,6 +77,26 @@ CONTENT_PAGES = [
         },
     },
     {
+        "slug": "tietosuojaseloste",
+        "title": {"fi": "Tietosuojaseloste", "sv": "Dataskyddsbeskrivning", "en": "Privacy notice"},
+        "intro": {
+            "fi": "Kerromme, mitä tietoja käsittelemme, kun rekisteröidyt menetelmäpankkiin, ja miksi.",
+            "sv": "Vi berättar vilka uppgifter vi behandlar när du registrerar dig i metodbanken, och varför.",
+            "en": "What we do with your details when you register for the method bank, and why.",
+        },
+        "body": {
+            "fi": "Tallennamme nimesi, sähköpostiosoitteesi, organisaatiosi ja hankkeesi, jotta moderaattori voi "
+            "hyväksyä tunnuksesi ja jotta kuvaustesi yhteystiedot pysyvät ajan tasalla. Emme luovuta tietoja "
+            "eteenpäin. Voit pyytää tietojesi poistamista milloin tahansa.",
+            "sv": "Vi sparar ditt namn, din e-postadress, din organisation och ditt projekt så att en moderator kan "
+            "godkänna ditt konto och kontaktuppgifterna i dina beskrivningar hålls aktuella. Vi lämnar inte ut "
+            "uppgifterna. Du kan när som helst be att de raderas.",
+            "en": "We keep your name, e-mail address, organisation and project so that a moderator can approve "
+            "your account and the contact details in your descriptions stay current. We do not pass them on. "
+            "You can ask for them to be deleted at any time.",
+        },
+    },
+    {
         "slug": "saavutettavuusseloste",
         "title": {
             "fi": "Saavutettavuusseloste",

@@ -66,7 +66,7 @@ def test_sign_up_page_is_public_in_every_language(client, homes, language):
     assert f'<html lang="{language}">' in html
     assert shown("Sign up as a contributor", language) in html
     # The consent links to the privacy notice in the visitor's language.
-    assert f'href="/{language}/tietoa/"' in html
+    assert f'href="/{language}/tietosuojaseloste/"' in html
 
 
 def test_sign_up_creates_an_inactive_account_and_tells_everyone(client, homes, moderator):

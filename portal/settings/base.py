@@ -107,6 +107,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: write-ahead logging lets visitors read while an import
+    # writes, and IMMEDIATE transactions avoid "database is locked" on upgrades.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,7 +171,7 @@ CACHES = {
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
 
 # The sign-up form links to this; "{language}" becomes fi, sv or en.
-PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL", "/{language}/tietoa/")
+PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL", "/{language}/tietosuojaseloste/")
 
 # Sessions slide with activity: the open page editor pings the server, so an
 # editor is not signed out mid-edit, and an idle session ends after this many seconds.
