@@ -55,6 +55,7 @@ class GoodPracticePage(MethodBankPage):
             FieldPanel("original_url"),
         ],
         classification=[],
+        evaluation=True,
     )
 
     class Meta:

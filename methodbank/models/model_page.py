@@ -37,6 +37,7 @@ class ModelPage(MethodBankPage):
     edit_handler = method_bank_tabs(
         [FieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
         classification=[],
+        evaluation=True,
     )
 
     class Meta:

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "methodbank",
     "search",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -46,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.PortalUsersConfig",  # wagtail.users, limited to the portal's roles
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -152,6 +153,24 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "menetelmapankki@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Sign-up and login limits (accounts.throttle) must hold across gunicorn workers,
+# so they count in a database table; its migration creates it.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle"},
+}
+# Set to the header a trusted proxy puts the client's address in (e.g. HTTP_X_REAL_IP);
+# otherwise every visitor behind the proxy shares one limit.
+THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
+
+# The sign-up form links to this; "{language}" becomes fi, sv or en.
+PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL", "/{language}/tietoa/")
+
+# Sessions slide with activity: the open page editor pings the server, so an
+# editor is not signed out mid-edit, and an idle session ends after this many seconds.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -173,6 +192,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Page editors save a draft revision this many milliseconds after each change, so
+# nothing typed is lost when a session ends or a browser closes.
+WAGTAIL_AUTOSAVE_INTERVAL = 1000
 
 
 def search_backends(search_url):
