@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
 
-.PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test screenshots clean
+.PHONY: demo demo-data serve install system-packages chromium assets messages makemessages lint format test test-browser screenshots clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -45,6 +45,13 @@ $(ASSETS_STAMP): $(NODE_STAMP) scripts/build_assets.mjs $(wildcard static/src/*.
 
 assets: system-packages $(ASSETS_STAMP)
 
+# The browser tests and screenshots drive Debian's chromium through Playwright; Playwright's own browser
+# downloads are never used (nor reachable here).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing chromium from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -70,14 +77,18 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-test: install messages lint
+test: install messages lint chromium
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m browser tests/browser
+
+# Only the browser tests (tests/browser): Playwright and axe-core against a live server with the demo.
+test-browser: install messages chromium
+	$(BIN)/python -m pytest -m browser tests/browser
 
 # PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.
-screenshots: demo-data
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-screenshots.txt
+screenshots: demo-data chromium
 	$(BIN)/python scripts/screenshots.py
 
 clean:
