@@ -77,3 +77,15 @@ def test_no_wcag_21_aa_violations(page, portal, axe, language, page_type):
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert not violations, f"{page_type} in {language} ({path}):\n{report(violations)}"
+
+
+def test_the_check_catches_what_it_should(page, axe):
+    """The same axe run on a page with known faults reports them, so a clean result above means something."""
+    page.set_content(
+        '<html lang="fi"><head><title>Virheitä</title></head><body><main>'
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text">'
+        '<p style="color:#aaa;background:#fff">Liian vaalea teksti</p></main></body></html>'
+    )
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
+    found = {violation["id"] for violation in results.response["violations"]}
+    assert {"image-alt", "label", "color-contrast"} <= found, report(results.response["violations"])
