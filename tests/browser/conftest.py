@@ -6,14 +6,10 @@ tests build on it (an editor's new page stays for the next test). Everything run
 so the tests can also look at the database.
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an event loop in the test thread; Django's ORM would refuse to run there.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -111,7 +107,10 @@ def browser():
     assert CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium (make test does)"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop in the test thread, where Django's ORM would refuse to run.
+    # Set only while the browser runs, so that nothing else (such as `check --deploy`) sees it.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         # Playwright starts it with a fresh temporary profile each time.
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
