@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -35,7 +35,7 @@ class ModelPage(MethodBankPage):
     ]
 
     edit_handler = method_bank_tabs(
-        [FieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
+        [TitleFieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
         classification=[],
         evaluation=True,
     )

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -77,7 +77,7 @@ class ProjectPage(MethodBankPage):
 
     edit_handler = method_bank_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldRowPanel([FieldPanel("acronym"), FieldPanel("project_code")]),
             FieldPanel("lead_organisation"),
             FieldPanel("partner_organisations"),
