@@ -51,7 +51,9 @@ class ModelPage(MethodBankPage):
         """Live good practices attached to this model, in the visitor's language when possible."""
         from .good_practice_page import GoodPracticePage
 
-        return one_per_translation(GoodPracticePage.objects.live().filter(model__translation_key=self.translation_key))
+        return one_per_translation(
+            GoodPracticePage.objects.live().filter(model__translation_key=self.translation_key).select_related("locale")
+        )
 
     def source_projects(self):
         return one_per_translation(project.localized for project in self.projects.live())

@@ -140,6 +140,15 @@ class ProjectPage(MethodBankPage):
         from .good_practice_page import GoodPracticePage
         from .model_page import ModelPage
 
-        model_pages = ModelPage.objects.live().filter(projects__translation_key=self.translation_key).distinct()
-        practices = GoodPracticePage.objects.live().filter(project__translation_key=self.translation_key)
+        model_pages = (
+            ModelPage.objects.live()
+            .filter(projects__translation_key=self.translation_key)
+            .distinct()
+            .select_related("locale")
+        )
+        practices = (
+            GoodPracticePage.objects.live()
+            .filter(project__translation_key=self.translation_key)
+            .select_related("locale")
+        )
         return {"models": one_per_translation(model_pages), "practices": one_per_translation(practices)}
