@@ -5,25 +5,47 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+ASSETS_STAMP := static/dist/.built
+PYTEST := $(BIN)/python -m pytest
 
-.PHONY: demo serve install system-packages messages makemessages lint format test test-python clean
+.PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test checks \
+	test-python test-postgres test-engine screenshots clean
 
-demo: install messages
+demo: demo-data
+	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# The demo database in var/: migrated, demo content loaded, admin user present.
+demo-data: install messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
-	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
-	$(MANAGE) runserver 127.0.0.1:8000
 
 serve: install messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# msgfmt (gettext) compiles the translations; install it from Debian when missing.
+# msgfmt (gettext) compiles the translations and npm builds the static files; install them from Debian when missing.
 system-packages:
 	@command -v msgfmt >/dev/null || { \
 		echo "Installing gettext from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	@command -v npm >/dev/null || { \
+		echo "Installing Node.js and npm from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+# The design system and font come from npm, pinned by package-lock.json; static/dist/ is built from them
+# and static/src/. Both steps rerun only when their inputs change.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+$(ASSETS_STAMP): $(NODE_STAMP) scripts/build_assets.mjs $(wildcard static/src/*.css)
+	node scripts/build_assets.mjs
+	touch $(ASSETS_STAMP)
+
+assets: system-packages $(ASSETS_STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -31,14 +53,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-install: system-packages $(STAMP)
+install: system-packages $(STAMP) assets
 
 messages: install
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v0
 
 # Refresh the .po files after changing source strings; then translate the new entries.
 makemessages: install
-	$(MANAGE) makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 
 format: install
 	$(BIN)/ruff format .
@@ -50,10 +72,36 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-test: install messages lint
+# The suite runs three times; conftest.py at the root describes the contract for search tests.
+test: install messages lint checks test-python test-postgres test-engine
+
+checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+
+# The embedded default: SQLite and the database search backend.
+test-python: install messages
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine"
+
+# The same tests on PostgreSQL, the production database, from scripts/postgres.
+test-postgres: install messages
+	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) -m "not engine"
+
+# Search tests on OpenSearch: the SEARCH_URL given, or a node that scripts/search-engine starts.
+test-engine: install messages
+	@if [ -n "$${SEARCH_URL:-}" ]; then \
+		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
+		env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+	else \
+		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+	fi
+
+# PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.
+screenshots: demo-data
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-screenshots.txt
+	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) var
+	scripts/search-engine stop
+	scripts/postgres stop
+	rm -rf $(VENV) var node_modules static/dist

@@ -16,10 +16,20 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("api/search/", search_views.api_search, name="api_search"),
+    path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
+    path("api/search/openapi.json", search_views.api_openapi, name="api_search_openapi"),
 ]
 
+translated_urls = [path(_("search/"), search_views.search, name="search")]
+
+if settings.STYLEGUIDE:
+    from portal.styleguide import styleguide
+
+    translated_urls.append(path("styleguide/<slug:name>/", styleguide, name="styleguide"))
+
 urlpatterns += i18n_patterns(
-    path(_("search/"), search_views.search, name="search"),
+    *translated_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

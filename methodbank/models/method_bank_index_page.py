@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -6,13 +5,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .method_bank_page import MethodBankPage
-
-PAGE_SIZE = 20
-
 
 class MethodBankIndexPage(Page):
-    """The method bank's front page: every project, model and good practice, paginated."""
+    """The method bank's front page: browse, search and filter every project, model and good practice."""
 
     intro = models.TextField(_("Introduction"), blank=True, max_length=800)
 
@@ -36,7 +31,13 @@ class MethodBankIndexPage(Page):
         verbose_name_plural = _("Method bank indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from search import service, views
+
         context = super().get_context(request, *args, **kwargs)
-        items = MethodBankPage.objects.child_of(self).live().public().order_by("title")
-        context["items"] = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+        search_request = service.SearchRequest.from_params(
+            request.GET, language=self.locale.language_code, items_only=True
+        )
+        result = service.search(search_request)
+        views.record_query(search_request)
+        context.update(views.page_context(request, search_request, result))
         return context

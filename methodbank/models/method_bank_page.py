@@ -187,6 +187,14 @@ class MethodBankPage(Page):
     original_url = models.URLField(
         _("Original entry"), blank=True, help_text=_("Where this item was first published, such as the old bank.")
     )
+    import_key = models.CharField(
+        _("Import key"),
+        max_length=120,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Identifies the item in an imported source, so that importing again updates it."),
+    )
 
     base_form_class = MethodBankPageForm
     item_kind = None
@@ -219,6 +227,7 @@ class MethodBankPage(Page):
         SynchronizedField("keywords"),
         SynchronizedField("evaluation"),
         SynchronizedField("original_url"),
+        SynchronizedField("import_key"),
     ]
 
     is_creatable = False
@@ -260,11 +269,11 @@ class MethodBankPage(Page):
         return [{"code": term.code, "name": names.get(term.translation_key, term.name)} for term in terms]
 
     def table_of_contents(self):
-        """The titled sections of the description, in order, for the page's contents list."""
+        """(anchor, heading) of each titled section of the description, in order, for the contents list."""
         from methodbank.blocks.section import TitledSection, section_anchor
 
         return [
-            {"anchor": section_anchor(child.block, child.id), "title": child.block.meta.label}
+            (section_anchor(child.block, child.id), child.block.meta.label)
             for child in self.body
             if isinstance(child.block, TitledSection)
         ]

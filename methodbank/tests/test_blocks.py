@@ -28,7 +28,7 @@ def test_sections_render_a_heading_and_an_anchor(name):
     block = dict(BODY_BLOCKS)[name]
     block.set_name(name)
     html = block.render(block.get_preview_value(), context={"id": "0123456789abcdef"})
-    assert f'<section class="section" id="{name}-01234567"' in html
+    assert f'<section class="stream-section" id="{name}-01234567"' in html
     assert f">{SECTION_HEADINGS[name]}</h2>" in html
 
 

@@ -53,7 +53,7 @@ def test_model_page_shows_its_sections_project_practices_and_badge(client, metho
     anchors = re.findall(r'href="#([\w-]+)"', toc)
     assert len(anchors) == 2
     for anchor in anchors:
-        assert f'<section class="section" id="{anchor}"' in main
+        assert f'<section class="stream-section" id="{anchor}"' in main
     assert f'href="{page_in(ProjectPage, "sopu", "sv").url}"' in main
     assert f'href="{page_in(GoodPracticePage, "tutustujan-perehdytys", "sv").url}"' in main
     assert "badge--expert" in main

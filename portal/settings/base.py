@@ -169,6 +169,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Example pages of every shared template and style under /<language>/styleguide/ (portal/styleguide.py).
+STYLEGUIDE = False
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -202,18 +204,24 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 
+# Wagtail 8's wagtail.search.backends.<name> modules re-export modelsearch.backends.<name>; either path works.
+SEARCH_BACKEND_PREFIXES = ("wagtail.search.backends.", "modelsearch.backends.")
+
+
 def search_backends(search_url):
     """The database backend, or a search engine when SEARCH_URL names one.
 
     The database backend is always configured as "database" so that search can
-    fall back to it when the engine is unreachable.
+    fall back to it when the engine is unreachable. The engine default is
+    OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
+    "opensearch2" needs opensearch-py 2, which is not installed.
     """
     database = {"BACKEND": "wagtail.search.backends.database"}
     if not search_url:
         return {"default": database, "database": database}
-    engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch2")
-    if not engine.startswith("wagtail.search.backends."):
-        raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search backend, got {engine!r}")
+    engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")
+    if not engine.startswith(SEARCH_BACKEND_PREFIXES):
+        raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search or modelsearch backend, got {engine!r}")
     return {
         "default": {
             "BACKEND": engine,

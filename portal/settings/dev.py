@@ -7,4 +7,5 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside a developer's machine
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STYLEGUIDE = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

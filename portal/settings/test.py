@@ -13,3 +13,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # another test's pages. The caching tests turn it on for themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = 0
+
+# Tests write to indexes of their own, so a developer's engine keeps the demo's indexes.
+_search_engine = WAGTAILSEARCH_BACKENDS["default"]  # noqa: F405
+if "INDEX_PREFIX" in _search_engine:
+    _search_engine["INDEX_PREFIX"] = "test_" + _search_engine["INDEX_PREFIX"]

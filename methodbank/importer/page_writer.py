@@ -1,0 +1,232 @@
+"""Write parsed records into the method bank: create, update or leave each page unchanged.
+
+The importer owns some fields of the pages it writes (title, classification,
+links and one "imported description" block in the body); editors own the rest,
+and a re-import leaves their changes alone. Each item is written in its own
+transaction, so a failing item leaves no half-written page behind.
+"""
+
+import calendar
+import html
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.blocks import StreamValue
+from wagtail.log_actions import log
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from home.localization import publish_translation
+from home.models import HomePage
+from methodbank.models import (
+    MethodBankIndexPage,
+    Organisation,
+    Theme,
+)
+
+IMPORTED_BLOCK_ID = "imported-description"
+IMPORT_LOG_ACTION = "methodbank.import"
+SUMMARY_LENGTH = 400
+
+
+def paragraphs_as_rich_text(text):
+    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return RichText("".join(f"<p>{html.escape(part)}</p>" for part in paragraphs))
+
+
+def summary_of(text, limit=SUMMARY_LENGTH):
+    """The opening sentences of a description, cut at a sentence end when one comes early enough."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(". ", 0, limit)
+    return flat[: cut + 1] if cut > limit // 3 else flat[: limit - 1].rstrip() + "…"
+
+
+def last_day_of_month(day):
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def ensure_index(language):
+    """The method bank index in ``language``, creating what is missing of the site on the way."""
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    index = MethodBankIndexPage.objects.filter(locale=locale).first()
+    if index is not None:
+        return index
+    existing = MethodBankIndexPage.objects.first()
+    if existing is not None:
+        return publish_translation(existing, locale, {})
+    home = HomePage.objects.filter(locale=locale).first() or _home_page(locale)
+    index = MethodBankIndexPage(title="Menetelmäpankki", slug="menetelmapankki", locale=locale, show_in_menus=True)
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def _home_page(locale):
+    other = HomePage.objects.first()
+    if other is not None:
+        return publish_translation(other, locale, {})
+    home = HomePage(title="Menetelmäpankki", slug="etusivu", locale=locale)
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    elif not isinstance(site.root_page.specific, HomePage):
+        site.root_page = home
+        site.save()
+    return home
+
+
+@dataclass
+class ImportOutcome:
+    """What an import did, for the summary a person reads at the end."""
+
+    actions: Counter = field(default_factory=Counter)  # (item type, created|updated|unchanged)
+    per_theme: Counter = field(default_factory=Counter)  # main theme code -> models and practices
+    problems: list = field(default_factory=list)  # (line, message)
+
+    def record(self, item_type, action):
+        self.actions[(item_type, action)] += 1
+
+
+class PageWriter:
+    """Create or update one page per record, keyed by the record's import key and language."""
+
+    def __init__(self, *, dry_run=False, source="report"):
+        self.dry_run = dry_run
+        self.source = source
+        self.outcome = ImportOutcome()
+        self._themes = {}
+
+    def index(self, language):
+        # Not cached: an index created inside an item's transaction is gone if that item fails.
+        return ensure_index(language)
+
+    def themes(self, language, codes):
+        """Theme snippets for ``codes`` (sub-themes and their main themes) in ``language``."""
+        if language not in self._themes:
+            self._themes[language] = {
+                theme.code: theme for theme in Theme.objects.filter(locale__language_code=language)
+            }
+        wanted = set(codes) | {code[0] for code in codes}
+        return sorted((self._themes[language][code] for code in wanted if code in self._themes[language]), key=str)
+
+    def organisation(self, name, language):
+        name = " ".join(name.split())
+        if not name or self.dry_run:
+            return None
+        locale = Locale.objects.get(language_code=language)
+        return Organisation.objects.get_or_create(name=name, locale=locale)[0]
+
+    def write(self, model, *, key, language, line, values, relations=None, description="", contacts=None, page=None):
+        """Create, update or leave alone one page; returns the page (None in a dry run of a new page).
+
+        ``values`` are plain fields the import owns; ``relations`` are many-to-many
+        fields it owns; ``description`` fills the imported body block; ``contacts``,
+        when given, replace the page's contacts. ``page`` is the page to update when
+        the caller found it some other way than by ``key``.
+        """
+        owned = {"values": values, "relations": relations or {}, "description": description, "contacts": contacts}
+        item_type = model.item_kind
+        try:
+            with transaction.atomic():
+                page, action = self._write(model, key, language, owned, page)
+        except Exception as error:  # noqa: BLE001 - one bad item must not stop the import
+            self.outcome.problems.append((line, f"{values.get('title', key)}: {error}"))
+            return None
+        self.outcome.record(item_type, action)
+        return page
+
+    def _write(self, model, key, language, owned, page):
+        if page is None:
+            page = model.objects.filter(import_key=key, locale__language_code=language).first()
+        if page is None:
+            if self.dry_run:
+                return None, "created"
+            return self._create(model, key, language, owned), "created"
+        changed = self._apply(page, owned)
+        if not changed:
+            return page, "unchanged"
+        if not self.dry_run:
+            self._publish(page, "updated")
+        return page, "updated"
+
+    def _create(self, model, key, language, owned):
+        index = self.index(language)
+        description, values = owned["description"], owned["values"]
+        page = model(
+            import_key=key,
+            locale=index.locale,
+            slug=self._free_slug(index, values["title"]),
+            summary=summary_of(description) or values["title"],
+            body=self._imported_body(model, description),
+            contacts=owned["contacts"] or [],
+            **values,
+        )
+        for name, items in owned["relations"].items():
+            getattr(page, name).set(items)
+        index.add_child(instance=page)
+        self._publish(page, "created")
+        return page
+
+    @staticmethod
+    def _imported_body(model, description):
+        # A StreamValue keeps the block id that later imports look for; a plain list could not carry it.
+        stream_block = model._meta.get_field("body").stream_block
+        blocks = [("text", paragraphs_as_rich_text(description), IMPORTED_BLOCK_ID)] if description else []
+        return StreamValue(stream_block, blocks)
+
+    def _apply(self, page, owned):
+        """Bring the owned fields up to date in memory; True when anything differed."""
+        changed = False
+        for name, value in owned["values"].items():
+            if getattr(page, name) != value:
+                setattr(page, name, value)
+                changed = True
+        for name, items in owned["relations"].items():
+            manager = getattr(page, name)
+            if {item.pk for item in manager.all()} != {item.pk for item in items}:
+                manager.set(items)
+                changed = True
+        if owned["contacts"] is not None and self._contacts_differ(page, owned["contacts"]):
+            page.contacts = owned["contacts"]
+            changed = True
+        return self._apply_description(page, owned["description"]) or changed
+
+    @staticmethod
+    def _contacts_differ(page, contacts):
+        current = [
+            (child.block_type, page.contacts.stream_block.child_blocks[child.block_type].get_prep_value(child.value))
+            for child in page.contacts
+        ]
+        return current != [(kind, dict(value)) for kind, value in contacts]
+
+    def _apply_description(self, page, description):
+        if not description:
+            return False
+        new_value = paragraphs_as_rich_text(description)
+        for position, child in enumerate(page.body):
+            if child.id == IMPORTED_BLOCK_ID:
+                if child.value.source == new_value.source:
+                    return False
+                page.body[position] = ("text", new_value, IMPORTED_BLOCK_ID)
+                return True
+        page.body.insert(0, ("text", new_value, IMPORTED_BLOCK_ID))
+        return True
+
+    def _publish(self, page, action):
+        revision = page.save_revision(log_action=False)
+        log(instance=page, action=IMPORT_LOG_ACTION, revision=revision, data={"source": self.source, "result": action})
+        revision.publish(log_action=False)
+
+    def _free_slug(self, parent, title):
+        base = slugify(title)[:70].strip("-") or "item"
+        taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug

@@ -1,0 +1,92 @@
+"""Import a project's own web page (period, area, funder, budget, implementers, contacts) into its ProjectPage."""
+
+from methodbank.models import FundingSource, ProjectPage, Region
+
+from .normalise import fold
+from .page_writer import PageWriter
+from .project_matching import same_project_score
+from .project_page_parser import parse_project_page
+
+# The same bar the report importer uses for names: below it, a new project page is safer than a wrong one.
+SAME_PROJECT = 0.9
+FUNDER_WORDS = {"opetushallitus": "oph", "sosiaalirahasto": "esf", "esr": "esf", "ministerio": "okm", "ely": "ely"}
+
+
+def find_project(facts):
+    if facts.code:
+        page = ProjectPage.objects.filter(project_code__iexact=facts.code).order_by("pk").first()
+        if page is not None:
+            return page
+    scored = []
+    for page in ProjectPage.objects.only("id", "title", "acronym", "import_key", "locale_id"):
+        names = [page.title, page.acronym] if page.acronym else [page.title]
+        score = max(same_project_score(facts.name, name) for name in names)
+        scored.append((score, page.pk, page))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if scored and scored[0][0] >= SAME_PROJECT:
+        return scored[0][2]
+    return None
+
+
+def funding_codes(funder):
+    words = fold(funder or "")
+    return sorted({code for word, code in FUNDER_WORDS.items() if word in words})
+
+
+def regions_named_in(area, language):
+    folded = fold(area or "")
+    regions = Region.objects.filter(locale__language_code=language, is_national=False)
+    return [region for region in regions if fold(region.name) in folded]
+
+
+def lead_and_partners(implementers):
+    """The implementer marked as coordinator leads; the rest are partners."""
+    cleaned = [(name.split("(")[0].strip(), "koordinaattori" in fold(name)) for name in implementers]
+    leads = [name for name, is_lead in cleaned if is_lead] or [name for name, _lead in cleaned[:1]]
+    return (leads[0] if leads else ""), [name for name, _lead in cleaned if name and name not in leads]
+
+
+def import_project_page(path, *, dry_run=False):
+    """Create or update the ProjectPage a page describes; returns (facts, page, outcome)."""
+    facts = parse_project_page(path)
+    writer = PageWriter(dry_run=dry_run, source=getattr(path, "name", "project page"))
+    writer.outcome.problems.extend((problem.line, problem.message) for problem in facts.problems)
+    if not facts.name:
+        return facts, None, writer.outcome
+    existing = find_project(facts)
+    language = existing.locale.language_code if existing else facts.language
+    lead, partners = lead_and_partners(facts.implementers)
+    values = {
+        "title": existing.title if existing else facts.name,
+        "project_code": facts.code or (existing.project_code if existing else ""),
+        "start_date": facts.start,
+        "end_date": facts.end,
+        "budget_eur": facts.budget_eur,
+        "website": facts.website or (existing.website if existing else ""),
+    }
+    if lead:
+        values["lead_organisation"] = writer.organisation(lead, language)
+    relations = {"partner_organisations": [org for org in (writer.organisation(n, language) for n in partners) if org]}
+    funders = funding_codes(facts.funder)
+    if funders:
+        relations["funding_sources"] = list(
+            FundingSource.objects.filter(code__in=funders, locale__language_code=language)
+        )
+    regions = regions_named_in(facts.area, language)
+    if regions:
+        relations["regions"] = regions
+    elif facts.area:
+        writer.outcome.problems.append((0, f"area “{facts.area}” names no region; regions left as they were"))
+    description = "\n\n".join([facts.description, *facts.goals]).strip()
+    page = writer.write(
+        ProjectPage,
+        key=existing.import_key if existing and existing.import_key else f"project-page:{fold(facts.name)}",
+        language=language,
+        line=1,
+        values=values,
+        relations=relations,
+        description=description,
+        contacts=[("person", vars(contact)) for contact in facts.contacts] or None,
+        page=existing,
+    )
+    return facts, page, writer.outcome

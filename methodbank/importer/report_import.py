@@ -1,0 +1,84 @@
+"""Import the Zoomi report: projects from its appendices, models and practices from its theme sections."""
+
+from collections import Counter
+
+from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
+
+from .page_writer import PageWriter, last_day_of_month
+from .report_parser import parse_report
+
+
+def web_links(links):
+    return [link for link in links if link.startswith(("http://", "https://"))]
+
+
+class ReportImporter:
+    """Create or update the pages for one report; ``progress(done, total)`` is called after each item."""
+
+    def __init__(self, *, language="fi", dry_run=False, progress=None, source="report"):
+        self.language = language
+        self.writer = PageWriter(dry_run=dry_run, source=source)
+        self.progress = progress or (lambda done, total: None)
+
+    def run(self, path):
+        report = parse_report(path)
+        languages = Counter(item.language for item in [*report.projects, *report.entries])
+        self.main_language = languages.most_common(1)[0][0] if languages else self.language
+        outcome = self.writer.outcome
+        outcome.problems.extend((problem.line, problem.message) for problem in report.problems)
+        total, done = len(report.projects) + len(report.entries), 0
+        projects = {}
+        for record in report.projects:
+            projects[record.key] = self.import_project(record)
+            done += 1
+            self.progress(done, total)
+        for entry in report.entries:
+            if self.import_entry(entry, projects.get(entry.project_key)) is not None or self.writer.dry_run:
+                outcome.per_theme.update(entry.main_theme_codes)
+            done += 1
+            self.progress(done, total)
+        return report, outcome
+
+    def language_for(self, item):
+        """The report's own language goes to the locale asked for; an item written in another
+        language (Stora Komet, in Swedish) goes to that language's tree."""
+        return self.language if item.language == self.main_language else item.language
+
+    def import_project(self, record):
+        language = self.language_for(record)
+        values = {
+            "title": record.name,
+            "acronym": record.acronym or "",
+            "scope": record.scope or "",
+            "end_date": last_day_of_month(record.end_month) if record.end_month else None,
+            "lead_organisation": self.writer.organisation(record.lead_organisation, language),
+        }
+        return self.writer.write(
+            ProjectPage,
+            key=f"project:{record.key}",
+            language=language,
+            line=record.lines[0] if record.lines else 0,
+            values=values,
+            relations={"themes": self.writer.themes(language, record.theme_codes)},
+            description=record.description,
+        )
+
+    def import_entry(self, entry, project):
+        model = ModelPage if entry.kind == "model" else GoodPracticePage
+        language = self.language_for(entry)
+        links = web_links(entry.links)
+        values = {"title": entry.title, "period": entry.period or "", "original_url": links[0] if links else ""}
+        relations = {"themes": self.writer.themes(language, entry.theme_codes)}
+        if model is ModelPage:
+            relations["projects"] = [project] if project is not None else []
+        else:
+            values["project"] = project
+        return self.writer.write(
+            model,
+            key=f"{entry.kind}:{entry.key}",
+            language=language,
+            line=entry.line,
+            values=values,
+            relations=relations,
+            description=entry.description,
+        )

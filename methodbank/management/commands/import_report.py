@@ -1,0 +1,54 @@
+import sys
+from pathlib import Path
+
+from django.core.management import BaseCommand, CommandError
+
+from methodbank.importer.report_import import ReportImporter
+from methodbank.models import ItemType
+
+from ._progress import ProgressBar
+
+
+class Command(BaseCommand):
+    help = "Import the Zoomi report's projects, models and good practices into the method bank; safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="The report as text, e.g. ../shared/seeds/001_f7e6e7ab4c746c8c.txt")
+        parser.add_argument("--locale", default="fi", choices=["fi", "sv", "en"], help="Language of the report.")
+        parser.add_argument("--dry-run", action="store_true", help="Show what would change; write nothing.")
+
+    def handle(self, *args, path, locale, dry_run, **options):
+        if not path.is_file():
+            raise CommandError(f"No such file: {path}")
+        bar = ProgressBar(self.stdout) if sys.stdout.isatty() and options["verbosity"] > 0 else None
+        importer = ReportImporter(language=locale, dry_run=dry_run, progress=bar, source=path.name)
+        report, outcome = importer.run(path)
+        if bar:
+            bar.finish()
+        self.print_summary(report, outcome, dry_run)
+
+    def print_summary(self, report, outcome, dry_run):
+        write = self.stdout.write
+        write(self.style.MIGRATE_HEADING("Dry run: nothing was written." if dry_run else "Import finished."))
+        would = "would be " if dry_run else ""
+        for item_type in ItemType:
+            counts = {
+                action: outcome.actions[(item_type.value, action)] for action in ("created", "updated", "unchanged")
+            }
+            write(
+                f"  {str(item_type.label) + ':':<15} {counts['created']} {would}created, {counts['updated']} "
+                f"{would}updated, {counts['unchanged']} unchanged"
+            )
+        themes = ", ".join(f"{code} {outcome.per_theme[code]}" for code in sorted(outcome.per_theme))
+        write(f"  Models and practices per main theme: {themes}")
+        if report.stated_counts:
+            stated = ", ".join(f"{code} {count}" for code, count in sorted(report.stated_counts.items()))
+            write(f"  The report's own figures:            {stated}")
+        if report.unmatched_refs:
+            write(self.style.WARNING(f"Project references left unlinked ({len(report.unmatched_refs)}):"))
+            for ref, lines in sorted(report.unmatched_refs.items()):
+                write(f"  “{ref}” (line {', '.join(map(str, lines))})")
+        if outcome.problems:
+            write(self.style.WARNING(f"Problems ({len(outcome.problems)}); everything else was imported:"))
+            for line, message in sorted(outcome.problems):
+                write(f"  line {line}: {message}")

@@ -1,0 +1,162 @@
+"""Importing the real 2020 Zoomi report and project pages into the method bank."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import PageLogEntry
+
+from methodbank.models import GoodPracticePage, MethodBankPage, ModelPage, ProjectPage
+
+from .seeds import REPORT_FILE, seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+def run_import(path, *args):
+    out = StringIO()
+    call_command("import_report", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+def summary_line(output, label):
+    return next(line for line in output.splitlines() if line.strip().startswith(label))
+
+
+@pytest.fixture(scope="module")
+def imported(django_db_setup, django_db_blocker):
+    """The report imported once for the module into an empty database, rolled back afterwards."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield run_import(seed_path(REPORT_FILE))
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def report_import(imported, db):
+    return imported
+
+
+def by_title(model, title, language="fi"):
+    return model.objects.get(title=title, locale__language_code=language)
+
+
+def test_counts_per_type_and_theme_match_the_report(report_import):
+    assert "95 created" in summary_line(report_import, "Project:")
+    assert "21 created" in summary_line(report_import, "Model:")
+    assert "200 created" in summary_line(report_import, "Good practice:")
+    # The preface says A 36, B 72, C 47, D 67; it counts repeated listings twice (see test_report_parser).
+    assert "A 37, B 70, C 46, D 68" in summary_line(report_import, "Models and practices per main theme")
+    assert ProjectPage.objects.count() == 95
+    assert ModelPage.objects.count() == 21
+    assert GoodPracticePage.objects.count() == 200
+    for code, expected in {"A": 37, "B": 70, "C": 46, "D": 68}.items():
+        items = MethodBankPage.objects.exclude(item_type="project").filter(themes__code=code).distinct()
+        assert items.count() == expected, code
+
+
+def test_pages_are_published_with_an_import_revision(report_import):
+    assert not MethodBankPage.objects.filter(live=False).exists()
+    page = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
+    assert page.latest_revision is not None
+    entry = PageLogEntry.objects.filter(page=page, action="methodbank.import").get()
+    assert entry.data["source"] == REPORT_FILE
+    assert entry.data["result"] == "created"
+
+
+def test_spot_checks(report_import, client):
+    model = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
+    assert {theme.code for theme in model.themes.all()} == {"B", "B4"}
+    assert model.period == "2019-2021"
+    assert [project.acronym for project in model.projects.all()] == ["SOPU"]
+    response = client.get(model.url)
+    assert response.status_code == 200
+    assert "Sujuvat omat polut" in response.content.decode()
+
+    practice = by_title(GoodPracticePage, "Yksilövalmennus")
+    assert practice.project.title.startswith("Vamos 2. aste")
+    assert {theme.code for theme in practice.themes.all()} == {"C", "C1"}
+
+
+@pytest.mark.parametrize(
+    ("title", "project_acronym_or_title"),
+    [
+        ("KOULUTUKSEEN TUTUSTUMINEN - Tutustujan perehdytys", "SOPU"),  # written "(SOPU)"
+        ("HENKILÖKOHTAISTAMISEN KEHITTÄMINEN - Palautekyselyt", "SOPU"),  # "(SOPU - Sujuvat omat polut)"
+    ],
+)
+def test_spellings_of_a_project_link_to_the_same_page(report_import, title, project_acronym_or_title):
+    practice = by_title(GoodPracticePage, title)
+    assert practice.project is not None
+    assert project_acronym_or_title in (practice.project.acronym, practice.project.title)
+
+
+def test_unmatched_reference_is_reported_and_left_unlinked(report_import):
+    assert "“Yhdessä koulutustakuuseen” (line 350)" in report_import
+    unlinked = (
+        GoodPracticePage.objects.filter(project__isnull=True).count()
+        + ModelPage.objects.filter(projects__isnull=True).count()
+    )
+    assert unlinked >= 1
+
+
+def test_swedish_project_lands_in_the_swedish_tree(report_import):
+    komet = ProjectPage.objects.get(title__icontains="Stora Komet")
+    assert komet.locale.language_code == "sv"
+    assert komet.lead_organisation.name.startswith("Yrkeshögskolan Novia")
+    assert komet.get_parent().locale.language_code == "sv"
+
+
+def test_second_import_changes_nothing_and_keeps_editor_changes(report_import):
+    model = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
+    model.summary = "An editor's own summary."
+    model.body.append(("goal", {"text": "Editors add sections of their own."}))
+    model.evaluation = "peer"
+    model.save_revision().publish()
+    revisions = model.revisions.count()
+
+    output = run_import(seed_path(REPORT_FILE))
+
+    assert "0 created, 0 updated, 95 unchanged" in summary_line(output, "Project:")
+    assert "0 created, 0 updated, 21 unchanged" in summary_line(output, "Model:")
+    assert "0 created, 0 updated, 200 unchanged" in summary_line(output, "Good practice:")
+    model.refresh_from_db()
+    assert model.summary == "An editor's own summary."
+    assert [block.block_type for block in model.body] == ["text", "goal"]
+    assert model.evaluation == "peer"
+    assert model.revisions.count() == revisions
+
+
+def test_reimport_restores_a_field_the_import_owns(report_import):
+    practice = by_title(GoodPracticePage, "Yksilövalmennus")
+    practice.themes.set([])
+    practice.save_revision().publish()
+    output = run_import(seed_path(REPORT_FILE))
+    assert "1 updated" in summary_line(output, "Good practice:")
+    # Fetched again: a page object keeps its own copy of many-to-many values in memory.
+    practice = by_title(GoodPracticePage, "Yksilövalmennus")
+    assert {theme.code for theme in practice.themes.all()} == {"C", "C1"}
+
+
+def test_project_pages_fill_in_their_projects(report_import):
+    out = StringIO()
+    paths = [str(seed_path(name)) for name in ("002_7d50ae538315a1c4.txt", "003_d876190c468a1a05.txt")]
+    call_command("import_project_page", *paths, stdout=out)
+    vamos = ProjectPage.objects.get(title__startswith="Vamos 2. aste")
+    assert "updated" in out.getvalue().splitlines()[0]
+    assert vamos.import_key.startswith("project:")  # the report's page, not a new one
+    yhessa = ProjectPage.objects.get(title="Yhessä")
+    assert str(yhessa.start_date) == "2017-12-15"
+    assert str(yhessa.end_date) == "2019-12-31"
+    assert yhessa.budget_eur == 116000
+    assert yhessa.lead_organisation.name == "Savon koulutuskuntayhtymä"
+    assert yhessa.partner_organisations.count() == 7
+    assert [source.code for source in yhessa.funding_sources.all()] == ["oph"]
+    again = StringIO()
+    call_command("import_project_page", *paths, stdout=again)
+    assert all("unchanged" in line for line in again.getvalue().splitlines() if line.endswith(")"))

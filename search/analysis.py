@@ -1,0 +1,265 @@
+"""Language-aware text analysis shared by indexing and querying.
+
+Search backends differ in what they know about Finnish and Swedish: SQLite's
+full-text search has no stemmer at all. So the portal analyses text itself,
+before it reaches any backend, and sends the backends plain lists of terms:
+every backend then matches the same terms in the same way.
+
+For a word the analyser produces
+
+* its Snowball stem (Finnish, Swedish or English), plus a few Finnish rules
+  that bring stems of one word closer together than Snowball alone does
+  (``ohjaus``/``ohjausta``/``ohjauksen`` all become ``ohjau``), and
+* for a Finnish or Swedish compound, the stems of its parts, found with the
+  word list in ``search.lexicon`` (``siirtymävaiheessa`` → ``siirtym`` and
+  ``vaihe``).
+"""
+
+import re
+import threading
+import unicodedata
+from functools import cache, lru_cache
+
+import snowballstemmer
+
+from search import lexicon
+
+LANGUAGES = ("fi", "sv", "en")
+SNOWBALL_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
+
+# Words too common to help a search; dropped from both the index and queries.
+STOPWORDS = {
+    "fi": {
+        "ja",
+        "tai",
+        "sekä",
+        "eli",
+        "on",
+        "ovat",
+        "oli",
+        "ei",
+        "se",
+        "ne",
+        "että",
+        "kun",
+        "jos",
+        "mutta",
+        "myös",
+        "kuin",
+        "joka",
+        "jotka",
+        "sen",
+        "niiden",
+    },
+    "sv": {
+        "och",
+        "eller",
+        "i",
+        "på",
+        "av",
+        "för",
+        "till",
+        "med",
+        "som",
+        "är",
+        "en",
+        "ett",
+        "den",
+        "det",
+        "de",
+        "att",
+        "om",
+        "från",
+        "hos",
+        "under",
+        "vid",
+    },
+    "en": {
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "is",
+        "are",
+        "was",
+        "be",
+        "that",
+        "this",
+        "it",
+        "as",
+        "into",
+    },
+}
+
+WORD = re.compile(r"[^\W_]+")
+MIN_PART = 3
+_local = threading.local()
+
+
+def _stemmer(language):
+    # Snowball stemmers keep state between calls, so each thread gets its own.
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(SNOWBALL_NAMES[language])
+    return stemmers[language]
+
+
+def words(text):
+    """Lower-case words of ``text``; punctuation, symbols and control characters separate words."""
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return WORD.findall(text)
+
+
+def _finnish_rules(stem):
+    """Even out what Snowball leaves different between forms of one Finnish word."""
+    if len(stem) > 4:
+        stem = re.sub(r"([aeiouyäö])k?s$", r"\1", stem)  # koulutus, koulutuks- → koulutu
+    if len(stem) > 5 and stem.endswith("in"):
+        stem = stem[:-1]  # keskeyttämin → keskeyttämi
+    stem = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", stem)  # valmennu, valmenu: consonant gradation
+    if len(stem) > 6 and stem.endswith("i"):
+        stem = stem[:-1]
+    return stem
+
+
+@lru_cache(maxsize=200_000)
+def stem(word, language):
+    result = _stemmer(language).stemWord(word)
+    if language == "fi":
+        result = _finnish_rules(result)
+    elif language == "sv" and len(result) > 5 and result.endswith("an"):
+        result = result[:-2]  # Snowball keeps the definite -an: skolan, ansökan
+    return result
+
+
+def _first_part_forms(language):
+    """Shapes a word takes as the first part of a compound, each mapped to its base form."""
+    forms = {}
+    for base in lexicon.FINNISH if language == "fi" else lexicon.SWEDISH:
+        shapes = [base]
+        if language == "fi":
+            if base.endswith("nen"):
+                shapes.append(base[:-3] + "s")  # keskeyttäminen → keskeyttämis-
+            if base[-1] in "aeiouyäö":
+                shapes.append(base + "n")  # työ → työn-
+        else:
+            shapes.append(base + "s")  # yrke → yrkes-
+            if base[-1] in "ae":
+                shapes += [base[:-1], base[:-1] + "s"]  # skola → skol-, arbete → arbets-
+        for shape in shapes:
+            if len(shape) >= MIN_PART:
+                forms.setdefault(shape, base)
+    return forms
+
+
+@cache
+def _lexicon(language):
+    """(first-part shapes, head prefixes) for the compound splitter."""
+    if language not in ("fi", "sv"):
+        return {}, ()
+    forms = _first_part_forms(language)
+    heads = {base if len(base) <= 4 else base[:-1] for base in forms.values()}
+    return forms, tuple(sorted(heads, key=len, reverse=True))
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word, language):
+    """The parts of a compound word as ``[(surface, base or None), ...]``, or ``None``.
+
+    Only the last part keeps its inflection; earlier parts come with their base
+    form from the word list.
+    """
+    forms, heads = _lexicon(language)
+    if not forms or word in forms:
+        return None
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, right = word[:cut], word[cut:]
+        base = forms.get(left)
+        if base is None:
+            continue
+        rest = split_compound(right, language)
+        if rest is not None:
+            return [(left, base), *rest]
+        if right.startswith(heads) or forms.get(right):
+            return [(left, base), (right, None)]
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word, language):
+    """The terms one word contributes: its stem first, then the stems of its compound parts."""
+    terms = [stem(word, language)]
+    parts = split_compound(word, language)
+    if parts:
+        for index, (_surface, base) in enumerate(parts):
+            if base is not None:
+                terms.append(stem(base, language))
+            if index > 0:
+                # Each tail of the compound: yrkeshögskolan → högskol, skol.
+                terms.append(stem("".join(part for part, _base in parts[index:]), language))
+    return tuple(dict.fromkeys(term for term in terms if term))
+
+
+def analyse(text, language):
+    """Index terms for ``text`` written in ``language``, as one space-separated string."""
+    stopwords = STOPWORDS.get(language, set())
+    terms = []
+    for word in words(text):
+        if word not in stopwords:
+            terms.extend(word_terms(word, language))
+    return " ".join(terms)
+
+
+def query_terms(text, language, max_words):
+    """One tuple of alternative terms per query word, in order; stop words dropped.
+
+    A page matches a word when it contains any of that word's terms: the whole
+    word's stem, or the stem of one of its compound parts.
+    """
+    stopwords = STOPWORDS.get(language, set())
+    groups = []
+    for word in words(text):
+        if word in stopwords:
+            continue
+        terms = word_terms(word, language)
+        whole, parts = terms[0], [term for term in terms[1:] if len(term) > MIN_PART]
+        group = tuple(dict.fromkeys([whole, *parts]))
+        if group not in groups:
+            groups.append(group)
+        if len(groups) == max_words:
+            break
+    return groups
+
+
+# Finnish and Swedish alphabets end ... x y z å ä ö; other accented letters sort with their base letter.
+# "{", "|" and "}" are the three characters after "z".
+_NORDIC_TAIL = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}"}
+
+
+def _fold(char):
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+
+
+def sort_key(title, language):
+    """A key that sorts titles alphabetically as readers of ``language`` expect."""
+    key = []
+    for char in (title or "").casefold():
+        if language in ("fi", "sv") and char in _NORDIC_TAIL:
+            key.append(_NORDIC_TAIL[char])
+        elif char.isalnum():
+            key.append(_fold(char))
+        elif char.isspace():
+            key.append(" ")
+    return "".join(key).strip()

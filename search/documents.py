@@ -1,0 +1,212 @@
+"""Keep each live page's SearchDocument, its facet values and the search backends up to date."""
+
+import logging
+
+from django.db import transaction
+from django.db.models import Manager
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends_with_name
+
+from search.analysis import LANGUAGES, analyse, sort_key
+from search.models import FacetValue, PendingIndexUpdate, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+# How many missed updates to resend when a backend answers again.
+PENDING_BATCH = 200
+
+
+def is_database_backend(backend):
+    return type(backend).__module__.startswith(("modelsearch.backends.database", "wagtail.search.backends.database"))
+
+
+def _related_objects(value):
+    if value is None:
+        return []
+    if isinstance(value, Manager):
+        return list(value.all())
+    if callable(value):
+        value = value()
+    return [value]
+
+
+def _in_language(obj, locale):
+    """A translatable object in the page's language when it exists: translations keep their source's links."""
+    if isinstance(obj, TranslatableMixin) and obj.locale_id != locale.pk:
+        return obj.get_translation_or_none(locale) or obj
+    return obj
+
+
+def _texts(obj, fields, locale, top_level=True):
+    for field in fields:
+        if isinstance(field, index.SearchField):
+            if top_level and field.field_name == "title":
+                continue
+            value = field.get_value(obj)
+            if isinstance(value, list | tuple):
+                yield from (str(item) for item in value if item)
+            elif value:
+                yield str(value)
+        elif isinstance(field, index.RelatedFields):
+            for related in _related_objects(field.get_value(obj)):
+                yield from _texts(_in_language(related, locale), field.fields, locale, top_level=False)
+
+
+def page_texts(page):
+    """Everything searchable on a page except its title, in the page's language."""
+    return list(_texts(page, type(page).get_search_fields(), page.locale))
+
+
+def _projects_of(page, fresh_project=None):
+    from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
+
+    if isinstance(page, ProjectPage):
+        projects = [page]
+    elif isinstance(page, ModelPage):
+        projects = list(page.projects.all())
+    elif isinstance(page, GoodPracticePage):
+        projects = [page.project] if page.project_id else []
+    else:
+        projects = []
+    if fresh_project is not None:
+        projects = [fresh_project if project.pk == fresh_project.pk else project for project in projects]
+    return projects
+
+
+def facet_values(page, fresh_project=None):
+    """``(facet, value)`` pairs of a method bank item, all language-independent codes.
+
+    A model or good practice takes its funding and scope from its project(s).
+    A sub-theme also counts for its main theme, so choosing a main theme finds
+    the items of all its sub-themes.
+    """
+    from methodbank.models import MethodBankPage
+
+    if not isinstance(page, MethodBankPage):
+        return set()
+    values = {("type", page.item_type), ("evaluation", page.evaluation)}
+    projects = _projects_of(page, fresh_project)
+    # The same year as MethodBankPage.end_year, but from the project being saved
+    # rather than from a database row that is updated after this runs.
+    years = [project.end_date.year for project in projects if project.end_date]
+    if years:
+        values.add(("year", str(max(years))))
+    for theme in page.themes.all():
+        values.add(("theme", theme.code))
+        if theme.parent_id:
+            values.add(("theme", theme.parent.code))
+    values.update(("target_group", term.code) for term in page.target_groups.all())
+    values.update(("region", term.code) for term in page.regions.all())
+    for project in projects:
+        if project.scope:
+            values.add(("scope", project.scope))
+        values.update(("funding", source.code) for source in project.funding_sources.all())
+    return values
+
+
+def should_have_document(page):
+    return page.live and page.depth > 1 and page.locale.language_code in LANGUAGES
+
+
+@transaction.atomic
+def update_document(page, fresh_project=None):
+    """Rebuild the document of ``page`` (a specific page instance) and send it to the backends."""
+    if not should_have_document(page):
+        remove_document(page.pk)
+        return None
+    from methodbank.models import MethodBankPage
+
+    language = page.locale.language_code
+    document, _created = SearchDocument.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "language": language,
+            "translation_key": page.translation_key,
+            "title": page.title[:255],
+            "sort_title": sort_key(page.title, language)[:255],
+            "title_terms": analyse(page.title, language),
+            "text_terms": analyse("\n".join(page_texts(page)), language),
+            "is_item": isinstance(page, MethodBankPage),
+            "published_at": page.first_published_at,
+        },
+    )
+    wanted = facet_values(page, fresh_project)
+    current = set(document.facet_values.values_list("facet", "value"))
+    if wanted != current:
+        document.facet_values.all().delete()
+        FacetValue.objects.bulk_create(
+            FacetValue(document=document, facet=facet, value=value) for facet, value in sorted(wanted)
+        )
+    send_to_backends(document)
+    return document
+
+
+def remove_document(page_id):
+    document = SearchDocument.objects.filter(pk=page_id).first()
+    if document is not None:
+        document.delete()  # the post_delete handler removes it from the backends
+
+
+def _record_failure(page_id, backend_name, error):
+    logger.warning("Search backend %r missed page %s: %s", backend_name, page_id, error)
+    PendingIndexUpdate.objects.update_or_create(
+        page_id=page_id, backend=backend_name, defaults={"error": str(error)[:1000]}
+    )
+
+
+def _send(document_or_id, backend_name, backend):
+    """Add or delete one document in one backend; return True when the backend took it."""
+    try:
+        if isinstance(document_or_id, SearchDocument):
+            backend.add(document_or_id)
+        else:
+            backend.delete(SearchDocument(page_id=document_or_id))
+    except Exception as error:
+        if is_database_backend(backend):
+            raise
+        page_id = document_or_id.pk if isinstance(document_or_id, SearchDocument) else document_or_id
+        _record_failure(page_id, backend_name, error)
+        return False
+    return True
+
+
+def send_to_backends(document):
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        if _send(document, name, backend) and not is_database_backend(backend):
+            PendingIndexUpdate.objects.filter(page_id=document.pk, backend=name).delete()
+            retry_pending(name, backend, limit=PENDING_BATCH)
+
+
+def delete_from_backends(page_id):
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        if _send(page_id, name, backend) and not is_database_backend(backend):
+            PendingIndexUpdate.objects.filter(page_id=page_id, backend=name).delete()
+
+
+def retry_pending(backend_name, backend, limit=None):
+    """Send the documents a backend missed; return (sent, still pending)."""
+    pending = PendingIndexUpdate.objects.filter(backend=backend_name).order_by("created_at")
+    if limit is not None:
+        pending = pending[:limit]
+    sent = 0
+    for update in list(pending):
+        document = SearchDocument.objects.filter(pk=update.page_id).first()
+        if not _send(document if document is not None else update.page_id, backend_name, backend):
+            break
+        update.delete()
+        sent += 1
+    return sent, PendingIndexUpdate.objects.filter(backend=backend_name).count()
+
+
+def rebuild_all(pages=None):
+    """Rebuild the documents of ``pages`` (default: every page); drop documents of pages gone or hidden."""
+    pages = Page.objects.all() if pages is None else pages
+    count = 0
+    for page in pages.specific().select_related("locale").iterator(chunk_size=200):
+        if update_document(page) is not None:
+            count += 1
+    live_ids = Page.objects.live().values("pk")
+    for page_id in SearchDocument.objects.exclude(pk__in=live_ids).values_list("pk", flat=True):
+        remove_document(page_id)
+    return count

@@ -1,0 +1,76 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class SearchDocument(index.Indexed, models.Model):
+    """What search knows about one live page: its analysed text and its filter values.
+
+    Every page type gets one, so site search covers all pages. The text is
+    analysed by ``search.analysis`` in the page's language before any search
+    backend sees it; that is what makes inflected Finnish and Swedish match on
+    every backend. ``search.documents`` keeps these rows in step with the pages.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8, db_index=True)
+    translation_key = models.UUIDField(db_index=True)
+    title = models.CharField(max_length=255)
+    sort_title = models.CharField(max_length=255)
+    title_terms = models.TextField(blank=True)
+    text_terms = models.TextField(blank=True)
+    is_item = models.BooleanField(default=False, help_text="A project, model or good practice.")
+    published_at = models.DateTimeField(null=True)
+
+    # search.documents sends documents to the backends itself, so that a failed
+    # update to an unreachable engine is remembered (PendingIndexUpdate).
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("title_terms", boost=5),
+        index.SearchField("text_terms"),
+        index.AutocompleteField("title"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self):
+        return self.title
+
+
+class FacetValue(models.Model):
+    """One filter value of one document, such as theme ``B4`` or evaluation ``expert``."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "facet", "value"], name="unique_facet_value_per_document")
+        ]
+        indexes = [models.Index(fields=["facet", "value", "document"], name="facet_value_lookup")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class PendingIndexUpdate(models.Model):
+    """A document that a search backend missed, usually because the engine was down.
+
+    ``manage.py reindex_pending`` sends these again; so does the next index
+    update that reaches the same backend.
+    """
+
+    page_id = models.PositiveIntegerField()
+    backend = models.CharField(max_length=50)
+    created_at = models.DateTimeField(auto_now_add=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page_id", "backend"], name="unique_pending_update")]
+
+    def __str__(self):
+        return f"{self.backend}: page {self.page_id}"

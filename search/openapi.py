@@ -1,0 +1,213 @@
+"""A hand-written OpenAPI 3.1 description of the search API, served at /api/search/openapi.json."""
+
+from search.service import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
+
+FACET_DESCRIPTIONS = {
+    "type": "Item type: project, model or practice (good practice).",
+    "theme": "Theme code: a main theme A–D or a sub-theme such as B4. A main theme also finds its sub-themes' items.",
+    "target_group": "Target group code, such as at-risk-students.",
+    "region": "Region code: ISO 3166-2:FI in lower case (fi-10 is Lapland), or national.",
+    "funding": "Funding source code, such as esf. Models and practices take it from their project.",
+    "scope": "national or regional. Models and practices take it from their project.",
+    "evaluation": "none, peer or expert.",
+    "year": "Project end year, such as 2021.",
+}
+
+
+def _facet_parameter(name):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": FACET_DESCRIPTIONS[name] + " Repeat the parameter to choose several values; they are OR-ed.",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    }
+
+
+TERM = {
+    "type": "object",
+    "properties": {"value": {"type": "string"}, "label": {"type": "string"}},
+    "required": ["value", "label"],
+}
+ITEM = {
+    "type": "object",
+    "properties": {
+        "title": {"type": "string"},
+        "url": {"type": "string", "format": "uri"},
+        "type": {"type": "string", "enum": ["project", "model", "practice"]},
+        "locale": {"type": "string", "enum": ["fi", "sv", "en"]},
+        "summary": {"type": "string"},
+        "themes": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
+        "target_groups": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
+        "regions": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
+        "evaluation": {"type": "string", "enum": ["none", "peer", "expert"]},
+        "end_year": {"type": ["integer", "null"]},
+    },
+    "required": ["title", "url", "type", "locale", "summary", "themes"],
+}
+FACET_VALUE = {
+    "type": "object",
+    "properties": {
+        "value": {"type": "string", "description": "The code to pass back as a parameter."},
+        "label": {"type": "string", "description": "In the requested language."},
+        "count": {"type": "integer", "description": "Matches with this value, given the OTHER facets' selections."},
+        "selected": {"type": "boolean"},
+        "children": {
+            "type": "array",
+            "description": "Sub-themes of a main theme (theme facet only).",
+            "items": {"$ref": "#/components/schemas/FacetValue"},
+        },
+    },
+    "required": ["value", "label", "count", "selected"],
+}
+RESULTS = {
+    "type": "object",
+    "properties": {
+        "count": {"type": "integer"},
+        "page": {"type": "integer"},
+        "page_size": {"type": "integer"},
+        "num_pages": {"type": "integer"},
+        "lang": {"type": "string"},
+        "q": {"type": "string"},
+        "sort": {"type": "string", "enum": list(SORTS)},
+        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+        "facets": {
+            "type": "object",
+            "properties": {
+                facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}} for facet in FACETS
+            },
+        },
+        "also_available": {
+            "type": "array",
+            "description": "Matching items that have no version in the requested language, grouped by language.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "locale": {"type": "string"},
+                    "count": {"type": "integer"},
+                    "results": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+                },
+            },
+        },
+        "promotions": {
+            "type": "array",
+            "description": "Editor's picks for this query.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    "url": {"type": "string"},
+                    "description": {"type": "string"},
+                },
+            },
+        },
+        "notices": {"type": "array", "items": {"type": "string"}},
+    },
+    "required": ["count", "page", "results", "facets"],
+}
+ERROR = {
+    "type": "object",
+    "properties": {
+        "error": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Per parameter."},
+    },
+    "required": ["error", "errors"],
+}
+
+
+def openapi_document():
+    language = {
+        "name": "lang",
+        "in": "query",
+        "description": "Language of the results and labels.",
+        "schema": {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Method bank search API",
+            "version": "1",
+            "description": "Search and filter the method bank's projects, models and good practices.",
+        },
+        "paths": {
+            "/api/search/": {
+                "get": {
+                    "summary": "Search and filter method bank items, with facet counts",
+                    "parameters": [
+                        language,
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "description": f"Search words (at most {MAX_QUERY_LENGTH} characters). Empty lists everything.",
+                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        },
+                        *[_facet_parameter(facet) for facet in FACETS],
+                        {
+                            "name": "sort",
+                            "in": "query",
+                            "description": "relevance (default with search words), newest, or title (default without).",
+                            "schema": {"type": "string", "enum": list(SORTS)},
+                        },
+                        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+                        {
+                            "name": "page_size",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "A page of results; a page past the last one is empty.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Results"}}},
+                        },
+                        "400": {
+                            "description": "A parameter could not be used: an unknown code, a bad page number.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        },
+                    },
+                }
+            },
+            "/api/search/autocomplete/": {
+                "get": {
+                    "summary": "Titles that start with what was typed (from two characters)",
+                    "parameters": [
+                        language,
+                        {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Up to eight suggestions.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "suggestions": {
+                                                "type": "array",
+                                                "items": {
+                                                    "type": "object",
+                                                    "properties": {
+                                                        "title": {"type": "string"},
+                                                        "url": {"type": "string"},
+                                                    },
+                                                },
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": {
+                            "description": "Unknown language.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        },
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {"Term": TERM, "Item": ITEM, "FacetValue": FACET_VALUE, "Results": RESULTS, "Error": ERROR}
+        },
+    }

@@ -1,0 +1,515 @@
+"""The one search service behind the site search page, the method bank's index page and the JSON API.
+
+A search runs in three steps:
+
+1. the query text is analysed in the visitor's language (``search.analysis``)
+   and matched by the search backend, which returns matching page ids in
+   order of relevance (a search engine when one is configured and answering,
+   otherwise the database);
+2. facet filters and facet counts are database queries over those ids and the
+   ``FacetValue`` table: the same on every backend, and a fixed number of
+   queries whatever the number of pages;
+3. the page of results is sorted and its pages loaded.
+"""
+
+import json
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q
+from django.db.models.expressions import RawSQL
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
+
+from search.analysis import LANGUAGES, query_terms
+from search.documents import is_database_backend
+from search.models import FacetValue, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+# A text query looks at its best matches only; search engines page no further by default.
+MAX_MATCHES = 10_000
+ALSO_AVAILABLE_LIMIT = 5
+SORTS = ("relevance", "newest", "title")
+# Facets in the order they are shown; the parameter name is the facet name.
+FACETS = ("type", "theme", "target_group", "region", "funding", "scope", "evaluation", "year")
+FACET_LABELS = {
+    "type": gettext_lazy("Type"),
+    "theme": gettext_lazy("Theme"),
+    "target_group": gettext_lazy("Target group"),
+    "region": gettext_lazy("Region"),
+    "funding": gettext_lazy("Funding"),
+    "scope": gettext_lazy("Scope"),
+    "evaluation": gettext_lazy("Evaluation"),
+    "year": gettext_lazy("Project end year"),
+}
+LANGUAGE_NAMES = {
+    "fi": gettext_lazy("Finnish"),
+    "sv": gettext_lazy("Swedish"),
+    "en": gettext_lazy("English"),
+}
+
+
+class BadRequest(ValueError):
+    """Parameters that cannot be used; ``errors`` maps each parameter to a message a person can act on."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(f"{name}: {message}" for name, message in errors.items()))
+        self.errors = errors
+
+
+class Vocabulary:
+    """Every facet's possible values with labels in one language: one query per vocabulary."""
+
+    def __init__(self, language):
+        from methodbank.models import Evaluation, FundingSource, ItemType, Region, Scope, TargetGroup, Theme
+
+        self.language = language
+        with translation.override(language):
+            self.values = {
+                "type": [(choice.value, str(choice.label)) for choice in ItemType],
+                "scope": [(choice.value, str(choice.label)) for choice in Scope],
+                "evaluation": [(choice.value, str(choice.label)) for choice in Evaluation],
+            }
+        self.theme_parent = {}
+        for facet, model in (
+            ("theme", Theme),
+            ("target_group", TargetGroup),
+            ("region", Region),
+            ("funding", FundingSource),
+        ):
+            terms = {}
+            all_terms = list(model.objects.select_related("locale").order_by("sort_order", "pk"))
+            codes = {term.pk: term.code for term in all_terms}
+            for term in all_terms:
+                if term.code not in terms or term.locale.language_code == language:
+                    terms[term.code] = term
+                if getattr(term, "parent_id", None):
+                    self.theme_parent[term.code] = codes[term.parent_id]
+            self.values[facet] = [(code, term.name) for code, term in terms.items()]
+        years = FacetValue.objects.filter(facet="year").values_list("value", flat=True).distinct()
+        self.values["year"] = [(year, year) for year in sorted(set(years), reverse=True)]
+        self.labels = {facet: dict(values) for facet, values in self.values.items()}
+
+    def accepts(self, facet, value):
+        if facet == "year":
+            return value.isascii() and value.isdigit() and len(value) == 4
+        return value in self.labels[facet]
+
+
+@dataclass
+class SearchRequest:
+    language: str
+    query: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = ""
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    items_only: bool = True
+    # Problems found while reading the parameters; the values concerned were left out.
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def effective_sort(self):
+        if self.sort and (self.sort != "relevance" or self.query_words):
+            return self.sort
+        return "relevance" if self.query_words else "title"
+
+    @property
+    def query_words(self):
+        return query_terms(self.query, self.language, MAX_QUERY_WORDS)
+
+    @classmethod
+    def from_params(cls, params, language=None, items_only=True, vocabulary=None):
+        """Read and check GET parameters; invalid values are dropped and explained in ``errors``."""
+        errors = {}
+        language = language or params.get("lang") or settings.LANGUAGE_CODE
+        if language not in LANGUAGES:
+            errors["lang"] = _("Choose the language fi, sv or en.")
+            language = settings.LANGUAGE_CODE
+        vocabulary = vocabulary or Vocabulary(language)
+
+        query = " ".join(params.get("q", "").split())
+        if len(query) > MAX_QUERY_LENGTH:
+            errors["q"] = _("The search text was cut to its first %(limit)s characters.") % {"limit": MAX_QUERY_LENGTH}
+            query = query[:MAX_QUERY_LENGTH]
+
+        filters = {}
+        for facet in FACETS:
+            values = [value.strip() for value in params.getlist(facet) if value.strip()]
+            unknown = [value for value in values if not vocabulary.accepts(facet, value)]
+            if unknown:
+                errors[facet] = _("Unknown %(facet)s: %(values)s. Those filters were left out.") % {
+                    "facet": str(FACET_LABELS[facet]).lower(),
+                    "values": ", ".join(value[:40] for value in unknown[:5]),
+                }
+            known = tuple(dict.fromkeys(value for value in values if value not in unknown))
+            if known:
+                filters[facet] = known
+
+        sort = params.get("sort", "")
+        if sort and sort not in SORTS:
+            errors["sort"] = _("Sort by relevance, newest or title.")
+            sort = ""
+
+        page = _positive_int(params.get("page"), 1)
+        if page is None:
+            errors["page"] = _("The page number must be a whole number from 1 up.")
+            page = 1
+        page_size = _positive_int(params.get("page_size"), DEFAULT_PAGE_SIZE)
+        if page_size is None or page_size > MAX_PAGE_SIZE:
+            errors["page_size"] = _("The page size must be a whole number from 1 to %(max)s.") % {"max": MAX_PAGE_SIZE}
+            page_size = DEFAULT_PAGE_SIZE
+        return cls(
+            language=language,
+            query=query,
+            filters=filters,
+            sort=sort,
+            page=page,
+            page_size=page_size,
+            items_only=items_only,
+            errors=errors,
+        )
+
+    def check(self):
+        """Raise BadRequest when any parameter was invalid (the API refuses; pages explain and go on)."""
+        if self.errors:
+            raise BadRequest(self.errors)
+
+
+def _positive_int(raw, default):
+    if raw is None or raw == "":
+        return default
+    raw = str(raw).strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    count: int
+    results: list
+    facets: dict
+    also_available: list
+    notices: list
+    num_pages: int
+    page_out_of_range: bool = False
+    partial_match: bool = False
+
+
+def pk_in(ids):
+    """``Q(pk__in=ids)`` that sends the ids as one parameter, so long lists stay within database limits."""
+    if len(ids) <= 500:
+        return Q(pk__in=ids)
+    if connection.vendor == "sqlite":
+        return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL("SELECT unnest(%s::integer[])", [list(ids)]))
+    return Q(pk__in=ids)
+
+
+def _backend_query(groups, operator):
+    per_word = [group[0] if len(group) == 1 else None for group in groups]
+    clauses = [
+        PlainText(term) if term else Or([PlainText(alternative) for alternative in group])
+        for term, group in zip(per_word, groups, strict=True)
+    ]
+    if len(clauses) == 1:
+        return clauses[0]
+    return And(clauses) if operator == "and" else Or(clauses)
+
+
+def _ids_from_backend(backend, groups, language, operator):
+    documents = SearchDocument.objects.filter(language=language).only("pk")
+    results = backend.search(_backend_query(groups, operator), documents, order_by_relevance=True)
+    if hasattr(results, "_get_es_body"):
+        # One request for the ids only; the generic path scrolls 100 hits at a time.
+        response = results._backend_do_search(
+            results._get_es_body(),
+            index=backend.get_index_for_model(SearchDocument).name,
+            _source=False,
+            size=MAX_MATCHES,
+            **{results.fields_param_name: "pk"},
+        )
+        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    return [document.pk for document in results[:MAX_MATCHES]]
+
+
+def match_ids(groups, language, operator="and"):
+    """Ids of documents in ``language`` matching the analysed query, best first, and a notice or None.
+
+    When the search engine fails, the database backend answers instead.
+    """
+    backend = get_search_backend("default")
+    try:
+        return _ids_from_backend(backend, groups, language, operator), None
+    except Exception:
+        if is_database_backend(backend) or "database" not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        logger.exception("The search engine failed; searching the database instead")
+    fallback = get_search_backend("database")
+    notice = _("The search service is not answering right now, so these results come from a simpler search.")
+    return _ids_from_backend(fallback, groups, language, operator), notice
+
+
+def _facet_q(facet, values):
+    return Q(pk__in=FacetValue.objects.filter(facet=facet, value__in=values).values("document_id"))
+
+
+def _visible_documents(language, items_only):
+    documents = SearchDocument.objects.filter(language=language, page__in=Page.objects.live().public().values("pk"))
+    if items_only:
+        documents = documents.filter(is_item=True)
+    return documents
+
+
+def _count_facets(request, base):
+    """Disjunctive counts: a facet's counts apply every other facet's selection, not its own."""
+    selected = request.filters
+    everything = base
+    for facet, values in selected.items():
+        everything = everything.filter(_facet_q(facet, values))
+    counts = {facet: {} for facet in FACETS}
+    unselected = [facet for facet in FACETS if facet not in selected]
+    rows = (
+        FacetValue.objects.filter(document__in=everything.values("pk"), facet__in=unselected)
+        .values_list("facet", "value")
+        .annotate(count=Count("document_id"))
+    )
+    for facet, value, count in rows:
+        counts[facet][value] = count
+    for facet in selected:
+        others = base
+        for other, values in selected.items():
+            if other != facet:
+                others = others.filter(_facet_q(other, values))
+        rows = (
+            FacetValue.objects.filter(document__in=others.values("pk"), facet=facet)
+            .values_list("value")
+            .annotate(count=Count("document_id"))
+        )
+        counts[facet] = dict(rows)
+    return everything, counts
+
+
+def _facet_listing(request, vocabulary, counts):
+    facets = {}
+    for facet in FACETS:
+        chosen = set(request.filters.get(facet, ()))
+        values = [
+            {"value": value, "label": label, "count": counts[facet].get(value, 0), "selected": value in chosen}
+            for value, label in vocabulary.values[facet]
+        ]
+        if facet == "year":
+            known = {entry["value"] for entry in values}
+            values += [
+                {"value": value, "label": value, "count": 0, "selected": True} for value in chosen if value not in known
+            ]
+        if facet == "theme":
+            # Sub-themes nest under their main theme.
+            children = {}
+            for entry in values:
+                parent = vocabulary.theme_parent.get(entry["value"])
+                if parent:
+                    children.setdefault(parent, []).append(entry)
+            values = [
+                {**entry, "children": children.get(entry["value"], [])}
+                for entry in values
+                if not vocabulary.theme_parent.get(entry["value"])
+            ]
+        facets[facet] = values
+    return facets
+
+
+def _sorted_ids(request, documents, ranking):
+    sort = request.effective_sort
+    if sort == "relevance" and ranking:
+        groups = request.query_words
+        rows = documents.values_list("pk", "title_terms")
+        position = {pk: index for index, pk in enumerate(ranking)}
+
+        def title_hits(terms):
+            present = set(terms.split())
+            return sum(1 for group in groups if present.intersection(group))
+
+        # Title matches first (the title is "boosted" the same way on every backend), then the backend's order.
+        ordered = sorted(rows, key=lambda row: (-title_hits(row[1]), position.get(row[0], len(position))))
+        return [pk for pk, _terms in ordered]
+    if sort == "newest":
+        rows = documents.values_list("pk", "published_at", "sort_title")
+        ordered = sorted(rows, key=lambda row: row[2])
+        ordered.sort(key=lambda row: row[1].timestamp() if row[1] else 0, reverse=True)
+        return [pk for pk, _published, _title in ordered]
+    rows = documents.values_list("pk", "sort_title")
+    return [pk for pk, _title in sorted(rows, key=lambda row: (row[1], row[0]))]
+
+
+def _item_terms(page_ids, vocabulary):
+    """``{page_id: {"themes": [...], "target_groups": [...], "regions": [...]}}`` labelled in the request language."""
+    from methodbank.models import MethodBankPage
+
+    terms = {pk: {"themes": [], "target_groups": [], "regions": []} for pk in page_ids}
+    for name, facet, related in (
+        ("themes", "theme", "theme"),
+        ("target_groups", "target_group", "targetgroup"),
+        ("regions", "region", "region"),
+    ):
+        through = getattr(MethodBankPage, name).through
+        rows = through.objects.filter(methodbankpage_id__in=page_ids).values_list(
+            "methodbankpage_id", f"{related}__code"
+        )
+        order = {value: index for index, (value, _label) in enumerate(vocabulary.values[facet])}
+        for page_id, code in sorted(rows, key=lambda row: order.get(row[1], 0)):
+            terms[page_id][name].append({"value": code, "label": vocabulary.labels[facet].get(code, code)})
+    return terms
+
+
+def load_pages(page_ids, vocabulary):
+    """The pages of ``page_ids`` in that order, as dicts the templates and the API share."""
+    from methodbank.models import MethodBankPage
+
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).select_related("locale").specific()}
+    terms = _item_terms([pk for pk in page_ids if isinstance(pages.get(pk), MethodBankPage)], vocabulary)
+    items = []
+    for pk in page_ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        is_item = isinstance(page, MethodBankPage)
+        summary = page.summary if is_item else (page.search_description or getattr(page, "intro", "") or "")
+        item = {
+            "page": page,
+            "title": page.title,
+            "type": page.item_type if is_item else "page",
+            "type_label": vocabulary.labels["type"].get(page.item_type, "") if is_item else "",
+            "locale": page.locale.language_code,
+            "summary": summary,
+            "themes": [],
+            "target_groups": [],
+            "regions": [],
+            "evaluation": None,
+            "evaluation_label": "",
+            "end_year": None,
+        }
+        if is_item:
+            item.update(terms.get(pk, {}))
+            item["evaluation"] = page.evaluation
+            item["evaluation_label"] = vocabulary.labels["evaluation"].get(page.evaluation, "")
+            item["end_year"] = page.end_year
+        items.append(item)
+    return items
+
+
+def _also_available(request, vocabulary, own_documents):
+    """Matching pages that exist only in other languages, a few per language."""
+    own_keys = own_documents.values("translation_key")
+    groups = []
+    for language in LANGUAGES:
+        if language == request.language:
+            continue
+        documents = _visible_documents(language, request.items_only).exclude(translation_key__in=own_keys)
+        for facet, values in request.filters.items():
+            documents = documents.filter(_facet_q(facet, values))
+        ranking = None
+        words = query_terms(request.query, language, MAX_QUERY_WORDS)
+        if words:
+            ranking, _notice = match_ids(words, language)
+            documents = documents.filter(pk_in(ranking))
+            position = {pk: index for index, pk in enumerate(ranking)}
+            ids = sorted(documents.values_list("pk", flat=True), key=lambda pk: position[pk])
+        else:
+            ids = list(documents.order_by("sort_title").values_list("pk", flat=True))
+        if ids:
+            groups.append(
+                {
+                    "language": language,
+                    "language_name": str(LANGUAGE_NAMES[language]),
+                    "count": len(ids),
+                    "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary),
+                }
+            )
+    return groups
+
+
+def search(request, vocabulary=None):
+    """Run a SearchRequest; see the module docstring."""
+    with translation.override(request.language):
+        vocabulary = vocabulary or Vocabulary(request.language)
+        notices = []
+        documents = _visible_documents(request.language, request.items_only or bool(request.filters))
+        ranking = None
+        partial = False
+        groups = request.query_words
+        if groups:
+            ranking, notice = match_ids(groups, request.language)
+            if not ranking and len(groups) > 1:
+                ranking, notice = match_ids(groups, request.language, operator="or")
+                partial = bool(ranking)
+                if partial:
+                    notices.append(_("Nothing matched all the search words, so these results match some of them."))
+            if notice:
+                notices.append(notice)
+            documents = documents.filter(pk_in(ranking))
+        elif request.query:
+            # Only punctuation or stop words: nothing can match them.
+            documents = documents.none()
+
+        filtered, counts = _count_facets(request, documents)
+        ordered = _sorted_ids(request, filtered, ranking)
+        count = len(ordered)
+        num_pages = max(1, -(-count // request.page_size))
+        start = (request.page - 1) * request.page_size
+        page_ids = ordered[start : start + request.page_size]
+        also = _also_available(request, vocabulary, _visible_documents(request.language, False))
+        return SearchResult(
+            request=request,
+            count=count,
+            results=load_pages(page_ids, vocabulary),
+            facets=_facet_listing(request, vocabulary, counts),
+            also_available=also,
+            notices=notices,
+            num_pages=num_pages,
+            page_out_of_range=request.page > num_pages,
+            partial_match=partial,
+        )
+
+
+def autocomplete(text, language, limit=8):
+    """Titles in ``language`` whose words start with what was typed (two characters at least)."""
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    if len(text) < 2 or language not in LANGUAGES:
+        return []
+    from search.analysis import words
+
+    typed = " ".join(words(text)[:MAX_QUERY_WORDS])
+    if not typed:
+        return []
+    documents = SearchDocument.objects.filter(language=language).only("pk")
+    backend = get_search_backend("default")
+    try:
+        found = list(backend.autocomplete(typed, documents)[: limit * 2])
+    except Exception:
+        if is_database_backend(backend):
+            raise
+        logger.exception("The search engine failed; completing from the database instead")
+        found = list(get_search_backend("database").autocomplete(typed, documents)[: limit * 2])
+    ids = [document.pk for document in found]
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
+    suggestions = []
+    for pk in ids:
+        page = pages.get(pk)
+        if page is not None and page.title not in {suggestion["title"] for suggestion in suggestions}:
+            suggestions.append({"title": page.title, "page": page})
+    return suggestions[:limit]

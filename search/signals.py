@@ -1,0 +1,40 @@
+"""Rebuild search documents when pages are published, unpublished, moved or deleted."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_unpublished
+
+from search import documents
+from search.models import SearchDocument
+
+# Saves that touch only these fields (drafts, locks, workflow) leave the live content as it was.
+CONTENT_FIELDS = {"title", "live", "locale", "slug", "url_path", "first_published_at"}
+
+
+def page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or not isinstance(instance, Page):
+        return
+    if update_fields is not None and not CONTENT_FIELDS.intersection(update_fields):
+        return
+    page = instance if type(instance) is not Page else instance.specific
+    documents.update_document(page)
+    from methodbank.models import ProjectPage
+
+    if isinstance(page, ProjectPage):
+        # Models and practices take funding, scope and year from their project.
+        for output in page.output_pages():
+            documents.update_document(output, fresh_project=page)
+
+
+def page_unpublished_handler(sender, instance, **kwargs):
+    documents.remove_document(instance.pk)
+
+
+def document_deleted(sender, instance, **kwargs):
+    documents.delete_from_backends(instance.pk)
+
+
+def connect():
+    post_save.connect(page_saved, dispatch_uid="search_page_saved")
+    page_unpublished.connect(page_unpublished_handler, dispatch_uid="search_page_unpublished")
+    post_delete.connect(document_deleted, sender=SearchDocument, dispatch_uid="search_document_deleted")

@@ -1,0 +1,59 @@
+"""The analyser that every backend relies on: stems, compounds and alphabetical order."""
+
+import pytest
+
+from search.analysis import analyse, query_terms, sort_key
+
+
+def matches(query, text, language):
+    """True when every query word has an alternative among the text's terms, as the backends decide."""
+    terms = set(analyse(text, language).split())
+    return all(terms.intersection(group) for group in query_terms(query, language, 10))
+
+
+@pytest.mark.parametrize("query", ["siirtymä", "siirtymien", "siirtymiin", "siirtymät", "siirtymävaiheessa"])
+def test_finnish_inflections_and_compounds_find_the_base_word(query):
+    assert matches(query, "Siirtymä toisen asteen koulutukseen", "fi")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("ohjaus", "Uraohjauksen uudet muodot"),
+        ("koulutukseen", "Koulutus kestää kolme vuotta"),
+        ("keskeyttäminen", "Opiskelijat keskeyttämisvaarassa"),
+        ("valmennusta", "Yksilövalmennus auttaa"),
+    ],
+)
+def test_finnish_words_find_their_other_forms_and_compounds(query, text):
+    assert matches(query, text, "fi")
+
+
+@pytest.mark.parametrize("query", ["övergång", "övergångar", "övergången", "övergångarna"])
+def test_swedish_inflections_find_each_other(query):
+    assert matches(query, "Smidiga övergångar till arbetslivet", "sv")
+
+
+def test_swedish_compound_parts_are_searchable():
+    assert matches("högskola", "Vägar från yrkesutbildningen till yrkeshögskolan", "sv")
+    assert matches("utbildning", "Vägar från yrkesutbildningen till yrkeshögskolan", "sv")
+
+
+def test_unrelated_words_do_not_match():
+    assert not matches("lukio", "Siirtymä toisen asteen koulutukseen", "fi")
+    assert not matches("arbetsliv", "Smidiga övergångar till högskolan", "sv")
+
+
+def test_english_is_stemmed_and_stop_words_ignored():
+    assert matches("students at risk", "A student who is at risk of dropping out", "en")
+
+
+def test_query_syntax_and_control_characters_are_just_separators():
+    assert query_terms('AND OR ( " * ~ ^ : \\ / \x00\x1b', "fi", 10) == [("and",), ("or",)]
+    assert query_terms("siirtymä*~", "fi", 10) == query_terms("siirtymä", "fi", 10)
+
+
+def test_finnish_and_swedish_titles_sort_with_a_ring_a_umlaut_o_umlaut_after_z():
+    titles = ["Öljy", "Zeta", "Åbo", "Ääni", "Alku", "Vamos"]
+    assert sorted(titles, key=lambda title: sort_key(title, "fi")) == ["Alku", "Vamos", "Zeta", "Åbo", "Ääni", "Öljy"]
+    assert sorted(titles, key=lambda title: sort_key(title, "sv"))[-3:] == ["Åbo", "Ääni", "Öljy"]

@@ -1,0 +1,71 @@
+"""When the search engine cannot be reached, search answers from the database and no edit is lost."""
+
+import socket
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from methodbank.factories import GoodPracticePageFactory
+from methodbank.models import MethodBankIndexPage
+from search.models import PendingIndexUpdate
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def engine_down():
+    backends = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": [f"http://127.0.0.1:{closed_port()}"],
+            "INDEX_PREFIX": "unreachable_",
+            "TIMEOUT": 1,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
+
+
+def test_api_falls_back_to_the_database_with_a_notice(client, demo, engine_down):
+    response = client.get("/api/search/", {"lang": "fi", "q": "siirtymien", "theme": "A"})
+    assert response.status_code == 200
+    body = response.json()
+    assert "ZOOMI – sujuvia siirtymiä edistämässä" in [item["title"] for item in body["results"]]
+    assert body["notices"]
+
+
+def test_pages_and_autocomplete_fall_back_too(client, demo, engine_down):
+    response = client.get("/fi/haku/", {"q": "siirtymävaiheessa"})
+    assert response.status_code == 200
+    assert response.context["search"].notices
+    assert 'class="notice"' in response.content.decode()
+    assert client.get(demo.url, {"q": "ohjaus"}).status_code == 200
+    suggestions = client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"}).json()["suggestions"]
+    assert [suggestion["title"] for suggestion in suggestions] == ["SOPU – Sujuvat omat polut"]
+
+
+def test_edits_while_the_engine_is_down_are_kept_for_reindex_pending(client, demo, engine_down, capsys):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    page = GoodPracticePageFactory(parent=parent, title="Etäohjaus", summary="Ohjausta verkossa.")
+    assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").exists()
+    # The database still has it, so the fallback search finds it at once.
+    titles = [item["title"] for item in client.get("/api/search/", {"q": "etäohjaus"}).json()["results"]]
+    assert titles == ["Etäohjaus"]
+    page.unpublish()
+    assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").count() == 1
+    with pytest.raises(SystemExit):
+        call_command("reindex_pending")
+    assert "still pending" in capsys.readouterr().out
+    assert PendingIndexUpdate.objects.filter(page_id=page.pk).exists()
+
+
+@pytest.mark.backend
+def test_reindex_pending_with_nothing_missed_succeeds(demo, capsys):
+    call_command("reindex_pending")
+    assert PendingIndexUpdate.objects.count() == 0

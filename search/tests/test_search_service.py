@@ -1,0 +1,227 @@
+"""Search behaviour on the demo content; the same on every search backend."""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+from django.utils import timezone
+from wagtail.models import Locale
+
+from methodbank.factories import GoodPracticePageFactory
+from methodbank.models import GoodPracticePage, MethodBankIndexPage, Region, Theme
+from search.service import SearchRequest, search
+
+pytestmark = [pytest.mark.backend]
+
+
+def run(params="", language="fi", items_only=True):
+    request = SearchRequest.from_params(QueryDict(params), language=language, items_only=items_only)
+    assert request.errors == {}
+    return search(request)
+
+
+def titles(result):
+    return [item["title"] for item in result.results]
+
+
+def counts(result, facet):
+    listing = {}
+    for entry in result.facets[facet]:
+        listing[entry["value"]] = entry["count"]
+        for child in entry.get("children", []):
+            listing[child["value"]] = child["count"]
+    return listing
+
+
+def test_empty_query_browses_every_item_in_the_language(demo):
+    result = run()
+    assert result.count == 11  # 4 projects, 3 models, 4 good practices in Finnish
+    assert counts(result, "type") == {"project": 4, "model": 3, "practice": 4}
+    assert "Stora Komet" not in titles(result)
+
+
+def test_every_facet_value_is_listed_even_without_matches(demo):
+    result = run()
+    themes = result.facets["theme"]
+    assert [entry["value"] for entry in themes] == ["A", "B", "C", "D"]
+    assert [child["value"] for child in themes[1]["children"]] == [f"B{number}" for number in range(1, 9)]
+    assert len(result.facets["region"]) == Region.objects.filter(locale__language_code="fi").count() == 20
+    lapland = next(entry for entry in result.facets["region"] if entry["value"] == "fi-10")
+    assert lapland == {"value": "fi-10", "label": "Lappi", "count": 0, "selected": False}
+    assert {entry["value"] for entry in result.facets["evaluation"]} == {"none", "peer", "expert"}
+
+
+def test_facet_counts_on_the_demo_data(demo):
+    result = run()
+    # A main theme counts the items of its sub-themes too.
+    assert counts(result, "theme")["C"] == 6
+    assert counts(result, "theme")["C1"] == 3
+    assert counts(result, "theme")["D"] == 1
+    assert counts(result, "region")["fi-18"] == 5
+    assert counts(result, "evaluation") == {"none": 9, "peer": 1, "expert": 1}
+    # Models and practices take funding and scope from their project.
+    assert counts(result, "funding")["esf"] == 9
+    assert counts(result, "scope") == {"national": 9, "regional": 2}
+    assert counts(result, "year") == {"2021": 9, "2020": 0, "2019": 2}  # 2020: Stora Komet, Swedish only
+
+
+def test_labels_follow_the_language(demo):
+    swedish = run(language="sv")
+    assert next(entry for entry in swedish.facets["region"] if entry["value"] == "fi-10")["label"] == "Lappland"
+    assert swedish.facets["type"][0]["label"] == "Projekt" or swedish.facets["type"][0]["value"] == "project"
+    assert {theme["label"] for item in swedish.results for theme in item["themes"]} >= {
+        "Smidig övergång till utbildning"
+    }
+
+
+def test_values_of_one_facet_are_ored_and_facets_anded(demo):
+    models = run("type=model")
+    assert models.count == 3
+    models_or_practices = run("type=model&type=practice")
+    assert models_or_practices.count == 7
+    narrowed = run("type=model&type=practice&theme=C1")
+    assert sorted(titles(narrowed)) == ["Toimintamalli opintoihin kiinnittymiseksi", "Yksilövalmennus"]
+
+
+def test_each_facet_counts_with_the_other_facets_selections(demo):
+    result = run("type=model&theme=C")
+    assert result.count == 1
+    # The type facet ignores its own selection: other types stay visible with their counts.
+    assert counts(result, "type") == {"project": 3, "model": 1, "practice": 2}
+    # The theme facet counts models only.
+    assert counts(result, "theme")["A"] == 1
+    assert counts(result, "theme")["C"] == 1
+    # Every other facet counts the items matching both selections.
+    assert counts(result, "evaluation") == {"none": 1, "peer": 0, "expert": 0}
+    selected = [entry["value"] for entry in result.facets["type"] if entry["selected"]]
+    assert selected == ["model"]
+
+
+def test_selected_main_theme_finds_items_of_its_sub_themes(demo):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    GoodPracticePageFactory(
+        parent=parent, title="Vain alateema", summary="Kokeilu.", themes=list(Theme.objects.filter(code="B5"))[:1]
+    )
+    assert "Vain alateema" in titles(run("theme=B"))
+    assert run("theme=B").count == 5
+    assert run("theme=B5").count == 1
+
+
+@pytest.mark.parametrize("query", ["siirtymä", "siirtymien", "siirtymiin", "siirtymävaiheessa"])
+def test_finnish_inflected_and_compound_queries_find_the_word(demo, query):
+    assert "ZOOMI – sujuvia siirtymiä edistämässä" in titles(run(f"q={query}"))
+
+
+@pytest.mark.parametrize("query", ["övergångar", "övergången", "övergång"])
+def test_swedish_inflected_queries_find_the_word(demo, query):
+    assert "ZOOMI – för smidiga övergångar" in titles(run(f"q={query}", language="sv"))
+
+
+def test_swedish_compound_in_the_text_is_found_by_its_part(demo):
+    assert "Stora Komet" in titles(run("q=högskola", language="sv"))
+
+
+def test_finnish_compound_query_finds_its_parts(demo):
+    found = titles(run("q=keskeyttämisvaarassa"))
+    assert "Vamos 2. aste" in found
+    assert "Toimintamalli opintoihin kiinnittymiseksi" in found
+
+
+def test_search_covers_summary_body_project_organisations_and_regions(demo):
+    assert "Koulutukseen tutustuminen" in titles(run("q=tutustumisjakso"))  # summary, inflected
+    assert "Palautekyselyt" in titles(run("q=SOPU"))  # the project's name on a good practice
+    assert "Yhessä" in titles(run("q=Savon koulutuskuntayhtymä"))  # lead organisation
+    assert "Yhessä" in titles(run("q=Pohjois-Karjalan"))  # partner organisation
+    assert "Vamos 2. aste" in titles(run("q=Pirkanmaalla"))  # region name, inflected
+    assert "Yksilövalmennus" in titles(run("q=palaamaan opintoihin"))  # body text
+
+
+def test_title_matches_rank_first(demo):
+    assert titles(run("q=valmennus"))[0] == "Yksilövalmennus"
+
+
+def test_results_come_from_the_visitors_language_and_others_are_offered_separately(demo):
+    finnish = run("q=Komet")
+    assert finnish.count == 0
+    assert [(group["language"], [item["title"] for item in group["results"]]) for group in finnish.also_available] == [
+        ("sv", ["Stora Komet"])
+    ]
+    swedish = run("q=Komet", language="sv")
+    assert titles(swedish) == ["Stora Komet"]
+    assert swedish.also_available == []
+    assert all(item["locale"] == "sv" for item in run("q=modell", language="sv").results)
+
+
+def test_browsing_offers_items_missing_from_the_language(demo):
+    groups = run(language="en").also_available
+    assert [(group["language"], group["count"]) for group in groups] == [("sv", 1)]
+
+
+def test_no_item_matches_all_words_falls_back_to_some_words_with_a_notice(demo):
+    result = run("q=Yksilövalmennus Lapissa")
+    assert titles(result)[0] == "Yksilövalmennus"
+    assert result.partial_match
+    assert result.notices
+
+
+def test_sort_by_title_follows_the_finnish_alphabet(demo):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    for title in ("Äidinkielen tuki", "Öisin opiskelevat", "Åbolands modell"):
+        GoodPracticePageFactory(parent=parent, title=title, summary="Kokeilu.")
+    ordered = titles(run("sort=title&page_size=100"))
+    assert ordered[-4:] == [
+        "ZOOMI – sujuvia siirtymiä edistämässä",
+        "Åbolands modell",
+        "Äidinkielen tuki",
+        "Öisin opiskelevat",
+    ]
+    assert ordered[0] == "Henkilökohtaistamisen muistilistat"
+
+
+def test_sort_by_newest(demo):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    page = GoodPracticePageFactory(parent=parent, title="Uusin käytäntö", summary="Kokeilu.")
+    GoodPracticePage.objects.filter(pk=page.pk).update(first_published_at=timezone.now() + datetime.timedelta(days=1))
+    page.refresh_from_db()
+    page.save_revision().publish()
+    assert titles(run("sort=newest"))[0] == "Uusin käytäntö"
+
+
+def test_paging(demo):
+    first = run("sort=title&page_size=4")
+    second = run("sort=title&page_size=4&page=2")
+    beyond = run("sort=title&page_size=4&page=1000000000")
+    assert (first.count, first.num_pages, len(first.results)) == (11, 3, 4)
+    assert not set(titles(first)) & set(titles(second))
+    assert beyond.results == [] and beyond.page_out_of_range and beyond.count == 11
+
+
+def test_published_edits_and_unpublishing_reach_search(demo):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    page = GoodPracticePageFactory(
+        parent=parent,
+        title="Mentorointi",
+        summary="Työpaikkaohjaajat oppivat mentoroimaan.",
+        themes=list(Theme.objects.filter(code="D4", locale=Locale.objects.get(language_code="fi"))),
+    )
+    assert "Mentorointi" in titles(run("q=työpaikkaohjaajien"))
+    assert counts(run("q=mentorointi"), "theme")["D4"] == 1
+    page.title = "Vertaismentorointi"
+    page.save_revision().publish()
+    assert titles(run("q=vertaismentorointi")) == ["Vertaismentorointi"]
+    page.unpublish()
+    assert run("q=mentorointi").count == 0
+
+
+def test_site_search_covers_every_page_type(demo):
+    assert titles(run("q=WCAG", items_only=False)) == ["Saavutettavuusseloste"]
+    assert run("q=WCAG").count == 0  # the method bank lists only its items
+
+
+def test_long_id_lists_are_sent_as_one_parameter(demo):
+    from search.models import SearchDocument
+    from search.service import pk_in
+
+    existing = list(SearchDocument.objects.values_list("pk", flat=True))
+    unknown = list(range(10_000_000, 10_040_000))
+    assert SearchDocument.objects.filter(pk_in(unknown + existing)).count() == len(existing)
