@@ -10,7 +10,7 @@ ASSETS_STAMP := static/dist/.built
 PYTEST := $(BIN)/python -m pytest
 
 .PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test checks \
-	test-python test-postgres test-engine screenshots clean
+	test-python test-postgres test-engine screenshots bench clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -100,6 +100,17 @@ test-engine: install messages
 screenshots: demo-data
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-screenshots.txt
 	$(BIN)/python scripts/screenshots.py
+
+# Performance: SIZE method bank pages (a list such as SIZE=1000,5000,20000 grows one bank step by step) on
+# BACKEND=sqlite|postgres|engine|postgres+engine. Prints a table and writes var/bench/*.json; README "Performance".
+SIZE ?= 20000
+BACKEND ?= sqlite
+bench: install messages
+	@command -v wrk >/dev/null || { \
+		echo "Installing wrk from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+		|| echo "wrk could not be installed: the HTTP measurements will be skipped"
+	$(BIN)/python -m bench --size $(SIZE) --backend $(BACKEND)
 
 clean:
 	scripts/search-engine stop

@@ -13,7 +13,6 @@ running is left alone.
 """
 
 import os
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -76,10 +75,10 @@ def _service_url(script_name, variable, stack):
         raise StackError(f"scripts/{script_name} start failed:\n{result.stdout}{result.stderr}")
     if not running:
         stack.started.append(script)
-    match = re.search(rf"{variable}=(\S+)", result.stdout + status.stdout)
-    if not match:
-        raise StackError(f"scripts/{script_name} start did not print {variable}=…:\n{result.stdout}")
-    return match.group(1)
+    url = (result.stdout.strip().splitlines() or [""])[-1]
+    if "://" not in url:
+        raise StackError(f"scripts/{script_name} start printed no URL:\n{result.stdout}{result.stderr}")
+    return url
 
 
 def _fresh_postgres_database(url):

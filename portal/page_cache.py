@@ -26,6 +26,7 @@ handled it.
 import hashlib
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -55,14 +56,12 @@ def _bump():
 def invalidate():
     """Forget every cached page, now and again when the current transaction commits."""
     _bump()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(entry[1] is _bump for entry in connection.run_on_commit):
+    if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_bump)
 
 
-def _content_changed(sender, instance=None, **kwargs):
-    if isinstance(instance, Page | Site | Locale) or sender._meta.app_label in CONTENT_APPS:
-        invalidate()
+def _content_changed(sender, **kwargs):
+    invalidate()
 
 
 def _page_event(sender, **kwargs):
@@ -70,8 +69,12 @@ def _page_event(sender, **kwargs):
 
 
 def connect_signals():
-    post_save.connect(_content_changed, dispatch_uid="page_cache_post_save")
-    post_delete.connect(_content_changed, dispatch_uid="page_cache_post_delete")
+    # Per model rather than for every model: a delete signal on a model costs
+    # Django its fast bulk delete.
+    for model in apps.get_models():
+        if issubclass(model, Page | Site | Locale) or model._meta.app_label in CONTENT_APPS:
+            post_save.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+            post_delete.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
     page_published.connect(_page_event, dispatch_uid="page_cache_published")
     page_unpublished.connect(_page_event, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_page_event, dispatch_uid="page_cache_moved")
