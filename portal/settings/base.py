@@ -211,14 +211,16 @@ SEARCH_BACKEND_PREFIXES = ("wagtail.search.backends.", "modelsearch.backends.")
 def search_backends(search_url):
     """The database backend, or a search engine when SEARCH_URL names one.
 
-    The database backend is always configured as "database" so that search can
-    fall back to it when the engine is unreachable. The engine default is
+    With an engine, the database backend is also configured as "database" so
+    that search can fall back to it when the engine is unreachable. Without
+    one it is configured once: two names for the same index made every save
+    and every reindex do the work twice. The engine default is
     OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
     "opensearch2" needs opensearch-py 2, which is not installed.
     """
     database = {"BACKEND": "wagtail.search.backends.database"}
     if not search_url:
-        return {"default": database, "database": database}
+        return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")
     if not engine.startswith(SEARCH_BACKEND_PREFIXES):
         raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search or modelsearch backend, got {engine!r}")
