@@ -14,7 +14,7 @@ REPORT ?= $(SEEDS)/001_f7e6e7ab4c746c8c.txt
 PROJECT_PAGES ?= $(wildcard $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt)
 
 .PHONY: demo demo-data serve install system-packages chromium assets messages makemessages lint format test checks \
-	test-python test-postgres test-engine test-browser screenshots clean
+	test-python test-postgres test-engine test-browser screenshots bench clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -119,6 +119,17 @@ test-browser: install messages chromium
 # PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.
 screenshots: demo-data chromium
 	$(BIN)/python scripts/screenshots.py
+
+# Performance: SIZE method bank pages (a list such as SIZE=1000,5000,20000 grows one bank step by step) on
+# BACKEND=sqlite|postgres|engine|postgres+engine. Prints a table and writes var/bench/*.json; README "Performance".
+SIZE ?= 20000
+BACKEND ?= sqlite
+bench: install messages
+	@command -v wrk >/dev/null || { \
+		echo "Installing wrk from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+		|| echo "wrk could not be installed: the HTTP measurements will be skipped"
+	$(BIN)/python -m bench --size $(SIZE) --backend $(BACKEND)
 
 clean:
 	scripts/search-engine stop

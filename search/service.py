@@ -23,13 +23,14 @@ from django.db.models.expressions import RawSQL
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
 from search.analysis import LANGUAGES, query_terms
 from search.documents import is_database_backend
 from search.models import FacetValue, SearchDocument
+from search.sqlite_ranking import is_sqlite_results, ranked_pks
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,8 @@ class SearchRequest:
     items_only: bool = True
     # Problems found while reading the parameters; the values concerned were left out.
     errors: dict = field(default_factory=dict)
+    # The vocabulary the parameters were checked against, reused by search().
+    vocabulary: object = field(default=None, repr=False, compare=False)
 
     @property
     def effective_sort(self):
@@ -179,6 +182,7 @@ class SearchRequest:
             page_size=page_size,
             items_only=items_only,
             errors=errors,
+            vocabulary=vocabulary,
         )
 
     def check(self):
@@ -244,7 +248,13 @@ def _ids_from_backend(backend, groups, language, operator):
             **{results.fields_param_name: "pk"},
         )
         return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
-    return [document.pk for document in results[:MAX_MATCHES]]
+    return _first_pks(results, MAX_MATCHES)
+
+
+def _first_pks(results, limit):
+    if is_sqlite_results(results):
+        return ranked_pks(results, limit)
+    return [document.pk for document in results[:limit]]
 
 
 def match_ids(groups, language, operator="and"):
@@ -380,7 +390,11 @@ def load_pages(page_ids, vocabulary):
     """The pages of ``page_ids`` in that order, as dicts the templates and the API share."""
     from methodbank.models import MethodBankPage
 
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).select_related("locale").specific()}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    # specific() fetches each page again without select_related: one locale query per page otherwise.
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    for page in pages.values():
+        page.locale = locales[page.locale_id]
     terms = _item_terms([pk for pk in page_ids if isinstance(pages.get(pk), MethodBankPage)], vocabulary)
     items = []
     for pk in page_ids:
@@ -446,7 +460,7 @@ def _also_available(request, vocabulary, own_documents):
 def search(request, vocabulary=None):
     """Run a SearchRequest; see the module docstring."""
     with translation.override(request.language):
-        vocabulary = vocabulary or Vocabulary(request.language)
+        vocabulary = vocabulary or request.vocabulary or Vocabulary(request.language)
         notices = []
         documents = _visible_documents(request.language, request.items_only or bool(request.filters))
         ranking = None
@@ -499,13 +513,12 @@ def autocomplete(text, language, limit=8):
     documents = SearchDocument.objects.filter(language=language).only("pk")
     backend = get_search_backend("default")
     try:
-        found = list(backend.autocomplete(typed, documents)[: limit * 2])
+        ids = _first_pks(backend.autocomplete(typed, documents), limit * 2)
     except Exception:
         if is_database_backend(backend):
             raise
         logger.exception("The search engine failed; completing from the database instead")
-        found = list(get_search_backend("database").autocomplete(typed, documents)[: limit * 2])
-    ids = [document.pk for document in found]
+        ids = _first_pks(get_search_backend("database").autocomplete(typed, documents), limit * 2)
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
     suggestions = []
     for pk in ids:

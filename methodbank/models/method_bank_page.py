@@ -1,4 +1,7 @@
+from collections import defaultdict
+
 from django.db import models
+from django.db.models.query import ModelIterable
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -89,6 +92,64 @@ class MethodBankPageForm(WagtailAdminPageForm):
             )
 
 
+def load_many_to_many(pages):
+    """Load the pages' many-to-many links with two queries per relation and keep them on the pages.
+
+    modelcluster's relations ignore Django's prefetch cache, so without this
+    every page would cost a query per vocabulary; the links are handed over as
+    the pages' in-memory relations instead. Each term is loaded once however
+    many pages use it.
+    """
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        for field in model._meta.get_fields():
+            if not isinstance(field, ParentalManyToManyField):
+                continue
+            source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            links = list(
+                field.remote_field.through.objects.filter(**{f"{source}__in": [page.pk for page in group]})
+                .order_by("pk")
+                .values_list(source, target)
+            )
+            terms = field.related_model._default_manager.in_bulk({term_id for _page_id, term_id in links})
+            linked = defaultdict(list)
+            for page_id, term_id in links:
+                linked[page_id].append(terms[term_id])
+            for page in group:
+                getattr(page, field.name).set(linked[page.pk])
+
+
+class IndexingSnapshot(ModelIterable):
+    """Pages fetched for the search index, a chunk at a time.
+
+    Their many-to-many links are loaded per chunk (see ``load_many_to_many``),
+    and each carries a memo so that ``IndexedOnce`` fields are worked out once:
+    the database backend asks for every field three times per page, once per
+    index column. The pages are read-only copies that indexing throws away.
+    """
+
+    def __iter__(self):
+        pages = list(super().__iter__())
+        load_many_to_many(pages)
+        for page in pages:
+            page._index_values = {}
+        yield from pages
+
+
+class IndexedOnce(index.SearchField):
+    """A search field whose text is extracted once per indexing snapshot; worth it for StreamFields."""
+
+    def get_value(self, obj):
+        memo = getattr(obj, "_index_values", None)
+        if memo is None:
+            return super().get_value(obj)
+        if self.field_name not in memo:
+            memo[self.field_name] = super().get_value(obj)
+        return memo[self.field_name]
+
+
 class MethodBankPage(Page):
     """What projects, models and good practices have in common.
 
@@ -141,7 +202,7 @@ class MethodBankPage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
-        index.SearchField("body"),
+        IndexedOnce("body"),
         index.AutocompleteField("summary"),
         index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("code")]),
         index.RelatedFields("target_groups", [index.SearchField("name"), index.FilterField("code")]),
@@ -178,6 +239,14 @@ class MethodBankPage(Page):
         verbose_name_plural = _("Method bank pages")
         permissions = [("set_evaluation", _("Can set the evaluation state by hand"))]
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # A full reindex read every vocabulary of every page three times, one
+        # query each: ~35 items a second (bench/, README "Performance").
+        queryset = super().get_indexed_objects()
+        queryset._iterable_class = IndexingSnapshot
+        return queryset
+
     def save(self, *args, **kwargs):
         if self.item_kind:
             self.item_type = self.item_kind
@@ -192,10 +261,11 @@ class MethodBankPage(Page):
         return ItemType(self.item_type).label if self.item_type else ""
 
     def localized_terms(self, field_name):
-        """The page's terms of one vocabulary, named in the visitor's language."""
+        """The page's terms of one vocabulary, named in the visitor's language (or the term's own, if untranslated)."""
         manager = getattr(self, field_name)
-        names = manager.model.names_in_active_language()
-        terms = sorted(manager.all(), key=lambda term: (term.sort_order, names.get(term.translation_key, term.name)))
+        terms = list(manager.all())
+        names = manager.model.names_in_active_language([term.translation_key for term in terms])
+        terms.sort(key=lambda term: (term.sort_order, names.get(term.translation_key, term.name)))
         return [{"code": term.code, "name": names.get(term.translation_key, term.name)} for term in terms]
 
     def table_of_contents(self):

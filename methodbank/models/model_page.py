@@ -52,7 +52,9 @@ class ModelPage(MethodBankPage):
         """Live good practices attached to this model, in the visitor's language when possible."""
         from .good_practice_page import GoodPracticePage
 
-        return one_per_translation(GoodPracticePage.objects.live().filter(model__in=translation_ids(self)))
+        return one_per_translation(
+            GoodPracticePage.objects.live().filter(model__in=translation_ids(self)).select_related("locale")
+        )
 
     def source_projects(self):
         return one_per_translation(project.localized for project in self.projects.live())

@@ -142,6 +142,6 @@ class ProjectPage(MethodBankPage):
         from .model_page import ModelPage
 
         ids = translation_ids(self)
-        model_pages = ModelPage.objects.live().filter(projects__in=ids).distinct()
-        practices = GoodPracticePage.objects.live().filter(project__in=ids)
+        model_pages = ModelPage.objects.live().filter(projects__in=ids).distinct().select_related("locale")
+        practices = GoodPracticePage.objects.live().filter(project__in=ids).select_related("locale")
         return {"models": one_per_translation(model_pages), "practices": one_per_translation(practices)}

@@ -43,15 +43,18 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     @classmethod
-    def names_in_active_language(cls):
-        """``{translation_key: name}`` in the active language, falling back to any language.
+    def names_in_active_language(cls, translation_keys):
+        """``{translation_key: name}`` of the given terms in the active language, where that version exists.
 
         Pages may point at a term in another language (translations keep the
-        source's terms); one query per vocabulary beats one per term.
+        source's terms). One query for the page's own terms, however large
+        the vocabulary grows.
         """
+        if not translation_keys:
+            return {}
         active = translation.get_language() or Locale.get_default().language_code
-        names = {}
-        for term in cls.objects.select_related("locale").order_by():
-            if term.translation_key not in names or term.locale.language_code == active:
-                names[term.translation_key] = term.name
-        return names
+        return dict(
+            cls.objects.filter(translation_key__in=translation_keys, locale__language_code=active)
+            .order_by()
+            .values_list("translation_key", "name")
+        )

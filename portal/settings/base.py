@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and everything else: a cached page needs none of them.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +117,33 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def cache_settings(cache_url):
+    """The shared cache: a file cache under var/ by default, Redis or local memory from CACHE_URL.
+
+    Every server process must see the same cache, because publishing a page
+    empties the page cache through it; local memory only suits a single process.
+    """
+    if not cache_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(VAR_DIR / "cache"),
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            }
+        }
+    if cache_url.startswith(("redis://", "rediss://", "unix://")):
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
+    if cache_url == "locmem://":
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://…, rediss://…, unix://… or locmem://, got {cache_url!r}")
+
+
+CACHES = cache_settings(os.environ.get("CACHE_URL", ""))
+# How long an anonymous visitor's copy of a page may be served; publishing empties
+# the page cache at once. 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -211,14 +240,16 @@ SEARCH_BACKEND_PREFIXES = ("wagtail.search.backends.", "modelsearch.backends.")
 def search_backends(search_url):
     """The database backend, or a search engine when SEARCH_URL names one.
 
-    The database backend is always configured as "database" so that search can
-    fall back to it when the engine is unreachable. The engine default is
+    With an engine, the database backend is also configured as "database" so
+    that search can fall back to it when the engine is unreachable. Without
+    one it is configured once: two names for the same index made every save
+    and every reindex do the work twice. The engine default is
     OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
     "opensearch2" needs opensearch-py 2, which is not installed.
     """
     database = {"BACKEND": "wagtail.search.backends.database"}
     if not search_url:
-        return {"default": database, "database": database}
+        return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")
     if not engine.startswith(SEARCH_BACKEND_PREFIXES):
         raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search or modelsearch backend, got {engine!r}")

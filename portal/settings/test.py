@@ -9,6 +9,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each test builds its own content; a page cache shared across tests would serve
+# another test's pages. The caching tests turn it on for themselves.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = 0
 
 # Tests write to indexes of their own, so a developer's engine keeps the demo's indexes.
 _search_engine = WAGTAILSEARCH_BACKENDS["default"]  # noqa: F405

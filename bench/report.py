@@ -1,0 +1,226 @@
+"""The results: one printed table, and a JSON file under var/bench/ tagged with machine, backend and commit."""
+
+import datetime
+import json
+import os
+import platform
+import subprocess
+from pathlib import Path
+
+from .stack import ROOT
+
+RESULTS_DIR = ROOT / "var" / "bench"
+# A p95 this much above the last comparable run is flagged as slower.
+REGRESSION_FACTOR = 1.2
+
+
+def machine():
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.open() if line.startswith("model name")), "")
+    memory_gb = None
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        total_kb = next(int(line.split()[1]) for line in meminfo.open() if line.startswith("MemTotal"))
+        memory_gb = round(total_kb / 1024 / 1024, 1)
+    return {
+        "hostname": platform.node(),
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "system": platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def load_average():
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+def commit():
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()  # noqa: S603, S607
+
+    changed = git("status", "--porcelain", "--untracked-files=no")
+    return {
+        "sha": git("rev-parse", "--short", "HEAD"),
+        "branch": git("rev-parse", "--abbrev-ref", "HEAD"),
+        "dirty": bool(changed),
+    }
+
+
+def write(result):
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    sizes = "-".join(str(run["size"]) for run in result["runs"]) or "none"
+    path = RESULTS_DIR / f"{stamp}-{result['backend'].replace('+', '-')}-{sizes}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    return path
+
+
+def previous_run(result, size, exclude):
+    """The latest earlier run on the same machine and backend at the same size, for the "vs last" column."""
+    candidates = sorted(RESULTS_DIR.glob(f"*-{result['backend'].replace('+', '-')}-*.json"), reverse=True)
+    for path in candidates:
+        if path == exclude:
+            continue
+        try:
+            earlier = json.loads(path.read_text())
+        except (OSError, ValueError):
+            continue
+        if earlier.get("machine", {}).get("hostname") != result["machine"]["hostname"]:
+            continue
+        for run in earlier.get("runs", []):
+            if run.get("size") == size:
+                return run
+    return None
+
+
+def _ms(value):
+    return "" if value is None else f"{value:.1f}"
+
+
+def _target(scenario_result, backend_kind):
+    targets = scenario_result.get("p95_target_ms") or {}
+    target = targets.get(backend_kind, targets.get("*"))
+    if target is None:
+        return ""
+    measured = [part.get("p95_ms") for part in (scenario_result.get("client"), scenario_result.get("http")) if part]
+    measured = [value for value in measured if value is not None]
+    if not measured:
+        return f"p95≤{target}"
+    return f"p95≤{target} {'ok' if max(measured) <= target else 'MISSED'}"
+
+
+def _trend(current, earlier):
+    if current is None or not earlier:
+        return ""
+    change = current / earlier
+    flag = "  SLOWER" if change > REGRESSION_FACTOR else ""
+    return f"{(change - 1) * 100:+.0f}%{flag}"
+
+
+COLUMNS = [
+    ("size", 6),
+    ("measurement", 34),
+    ("client p50", 10),
+    ("p95", 8),
+    ("queries", 7),
+    ("http p50", 9),
+    ("p95", 8),
+    ("result / target", 30),
+    ("vs last p95", 16),
+]
+
+
+def _row(values):
+    cells = []
+    for (_name, width), value in zip(COLUMNS, values, strict=True):
+        text = str(value)
+        cells.append(text.ljust(width) if width > 8 else text.rjust(width))
+    return "  ".join(cells).rstrip()
+
+
+def table(result, json_path=None):
+    lines = [
+        f"Benchmark: backend={result['backend']} commit={result['commit']['sha']}"
+        f"{' (uncommitted changes)' if result['commit']['dirty'] else ''} machine={result['machine']['hostname']} "
+        f"({result['machine']['cores']} cores, {result['machine']['cpu']}) load {result['load_before']} -> "
+        f"{result.get('load_after', '?')}",
+        _row([name for name, _width in COLUMNS]),
+        "-" * (sum(width for _name, width in COLUMNS) + 2 * (len(COLUMNS) - 1)),
+    ]
+    kind = result["search_kind"]
+    for run in result["runs"]:
+        size = run["size"]
+        earlier = previous_run(result, size, json_path) or {}
+        earlier_scenarios = {item["key"]: item for item in earlier.get("scenarios", [])}
+        for item in run["scenarios"]:
+            client, http = item.get("client") or {}, item.get("http") or {}
+            if item.get("unavailable"):
+                lines.append(
+                    _row([size, item["label"], "", "", "", "", "", f"not available: {item['unavailable']}", ""])
+                )
+                continue
+            before = earlier_scenarios.get(item["key"], {})
+            before_p95 = (before.get("http") or before.get("client") or {}).get("p95_ms")
+            now_p95 = (http or client).get("p95_ms")
+            lines.append(
+                _row(
+                    [
+                        size,
+                        item["label"],
+                        _ms(client.get("p50_ms")),
+                        _ms(client.get("p95_ms")),
+                        client.get("queries", ""),
+                        _ms(http.get("p50_ms")),
+                        _ms(http.get("p95_ms")),
+                        _target(item, kind),
+                        _trend(now_p95, before_p95),
+                    ]
+                )
+            )
+        cached = run.get("cached_http")
+        if cached:
+            verdict = "ok" if cached["rps"] >= result["targets"]["cached_rps"] else "MISSED"
+            before = (earlier.get("cached_http") or {}).get("p95_ms")
+            lines.append(
+                _row(
+                    [
+                        size,
+                        f"Cached pages, {cached['connections']} connections",
+                        "",
+                        "",
+                        "",
+                        _ms(cached["p50_ms"]),
+                        _ms(cached["p95_ms"]),
+                        f"{cached['rps']:.0f} req/s ≥{result['targets']['cached_rps']} {verdict}",
+                        _trend(cached["p95_ms"], before),
+                    ]
+                )
+            )
+        indexing = run.get("index")
+        if indexing:
+            verdict = "ok" if indexing["items_per_s"] >= result["targets"]["reindex_items_per_s"] else "MISSED"
+            lines.append(
+                _row(
+                    [
+                        size,
+                        f"Full reindex, {indexing['items']} items",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        f"{indexing['items_per_s']:.0f}/s ≥{result['targets']['reindex_items_per_s']} {verdict}",
+                        "",
+                    ]
+                )
+            )
+        generation = run.get("generate")
+        if generation:
+            lines.append(
+                _row(
+                    [
+                        size,
+                        f"Generate {generation['pages_added']} pages",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        f"{generation['seconds']:.1f} s ({generation['pages_per_s']:.0f}/s)",
+                        "",
+                    ]
+                )
+            )
+    report = result.get("import_report") or {}
+    if report:
+        text = f"{report['seconds']:.1f} s" if "seconds" in report else f"not available: {report.get('skipped')}"
+        lines.append(_row(["", "Import the report", "", "", "", "", "", text, ""]))
+    for note in result.get("notes", []):
+        lines.append(f"note: {note}")
+    if json_path:
+        lines.append(f"written to {json_path.relative_to(ROOT)}")
+    return "\n".join(lines)

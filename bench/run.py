@@ -1,0 +1,177 @@
+"""``python -m bench``: build the bank at each size, then time indexing, pages and searches.
+
+The run is bounded: every measurement has a time budget, phases are skipped
+once the deadline is near, and a hard alarm stops the run (writing what it has)
+if something hangs.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import signal
+import sys
+import time
+from contextlib import redirect_stdout
+
+from .stack import BACKENDS, StackError, prepare
+
+DEFAULT_MINUTES = 18
+
+
+class OutOfTime(Exception):
+    pass
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--size",
+        default="20000",
+        help="method bank pages (all languages); several comma-separated sizes grow one bank, e.g. 1000,5000,20000",
+    )
+    parser.add_argument("--backend", default="sqlite", choices=BACKENDS)
+    parser.add_argument("--minutes", type=float, default=DEFAULT_MINUTES, help="stop after this long (default 18)")
+    parser.add_argument("--http-seconds", type=int, default=5, help="wrk duration per scenario")
+    parser.add_argument("--no-http", action="store_true", help="skip the gunicorn/wrk part")
+    parser.add_argument("--seed", type=int, default=2020)
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = sorted({int(part) for part in args.size.split(",") if part.strip()})
+    except ValueError:
+        parser.error(f"--size takes whole numbers separated by commas, got {args.size!r}")
+    if not args.sizes or min(args.sizes) < 50:
+        parser.error("--size must be at least 50")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.monotonic()
+    deadline = started + args.minutes * 60
+    try:
+        stack = prepare(args.backend)
+    except StackError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
+    stack.apply()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+    def out_of_time(signum, frame):
+        raise OutOfTime
+
+    signal.signal(signal.SIGALRM, out_of_time)
+    # The hard stop: a little after the deadline, whatever is running.
+    signal.alarm(int(args.minutes * 60 + 90))
+    try:
+        return Benchmark(args, stack, deadline).run()
+    finally:
+        signal.alarm(0)
+        stack.stop()
+
+
+class Benchmark:
+    def __init__(self, args, stack, deadline):
+        self.args = args
+        self.stack = stack
+        self.deadline = deadline
+
+    def left(self):
+        return self.deadline - time.monotonic()
+
+    def say(self, text):
+        print(f"[bench {datetime.datetime.now():%H:%M:%S}] {text}", flush=True)
+
+    def run(self):
+        import django
+
+        django.setup()
+        from . import report
+        from .scenarios import CACHED_TARGET_RPS, REINDEX_TARGET_ITEMS_PER_S
+
+        self.result = {
+            "backend": self.stack.backend,
+            "search_kind": self.stack.search_kind,
+            "database": self.stack.database_kind,
+            "machine": report.machine(),
+            "commit": report.commit(),
+            "started": datetime.datetime.now().isoformat(timespec="seconds"),
+            "load_before": report.load_average(),
+            "targets": {"cached_rps": CACHED_TARGET_RPS, "reindex_items_per_s": REINDEX_TARGET_ITEMS_PER_S},
+            "settings": {"sizes": self.args.sizes, "http_seconds": self.args.http_seconds, "seed": self.args.seed},
+            "runs": [],
+            "notes": [],
+        }
+        if self.result["load_before"][0] > 1.0:
+            self.result["notes"].append(
+                f"the machine was busy when the run started (load {self.result['load_before'][0]}); "
+                "timings include that contention"
+            )
+        status = 0
+        try:
+            self.set_up()
+            for size in self.args.sizes:
+                if self.left() < 60:
+                    self.result["notes"].append(f"stopped before size {size}: out of time")
+                    break
+                self.result["runs"].append(self.measure_size(size))
+            self.time_import()
+        except OutOfTime:
+            self.result["notes"].append("stopped by the time limit; results are partial")
+            status = 3
+        self.result["load_after"] = report.load_average()
+        self.result["seconds"] = round(time.monotonic() - (self.deadline - self.args.minutes * 60), 1)
+        path = report.write(self.result)
+        print()
+        print(report.table(self.result, path))
+        return status
+
+    def set_up(self):
+        from django.core.management import call_command
+
+        from home.demo import load_site
+        from methodbank.demo import load_method_bank
+
+        self.say(f"migrating a fresh {self.stack.database_kind} database")
+        call_command("migrate", verbosity=0)
+        self.say("loading the demo site (home pages, vocabularies, demo items)")
+        with redirect_stdout(io.StringIO()):
+            load_method_bank(load_site())
+
+    def measure_size(self, size):
+        from . import generate, indexing, measure
+
+        run = {"size": size}
+        self.say(f"growing the bank to {size} pages")
+        began = time.perf_counter()
+        added = generate.grow(size, seed=self.args.seed, progress=lambda count: self.say(f"  {count} pages"))
+        seconds = time.perf_counter() - began
+        run["generate"] = {
+            "pages_added": added,
+            "seconds": round(seconds, 2),
+            "pages_per_s": round(added / seconds, 1) if seconds else 0,
+        }
+        run["pages"] = measure.page_counts()
+        self.say("full reindex")
+        run["index"] = indexing.full_reindex()
+        self.say(f"  {run['index']['items']} items in {run['index']['seconds']} s")
+        run["verify"] = measure.verify()
+        self.say(f"verified: {run['verify']['summary']}")
+        sample = measure.build_sample()
+        run["scenarios"] = measure.client_scenarios(sample, self.stack.search_kind, self.say, self.left)
+        if not self.args.no_http:
+            run.update(
+                measure.http_scenarios(
+                    sample, run["scenarios"], self.args.http_seconds, self.say, self.left, self.stack.var_dir
+                )
+            )
+        return run
+
+    def time_import(self):
+        from .indexing import time_import_report
+
+        if self.left() < 90:
+            self.result["import_report"] = {"skipped": "out of time"}
+            return
+        self.say("importing the report")
+        self.result["import_report"] = time_import_report()

@@ -1,0 +1,13 @@
+"""Settings for benchmark runs: production behaviour (no debug, cached templates) with data under var/bench/.
+
+``python -m bench`` sets VAR_DIR, DATABASE_URL and SEARCH_URL for the chosen
+backend before Django starts; gunicorn inherits them.
+"""
+
+from portal.settings.base import *  # noqa: F403
+
+SECRET_KEY = "bench-only-not-secret"  # noqa: S105 - never leaves the benchmark machine
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# Pages link their stylesheet by name; the benchmark never runs collectstatic.
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

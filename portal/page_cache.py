@@ -1,0 +1,142 @@
+"""A whole-page cache for anonymous visitors, emptied whenever published content changes.
+
+Every anonymous visitor sees the same public pages, so the rendered HTML is kept
+and served again without touching the database. What never comes from the cache:
+
+- anything for a request that carries a session or messages cookie: signed-in
+  editors (and visitors who passed a page password) always get a fresh page;
+- the admin, previews and documents: only language-prefixed public URLs
+  (``/fi/…``, ``/sv/…``, ``/en/…``) are cached;
+- responses that set a cookie (a page with a form and its CSRF token, for
+  example), that say they are private, and anything but a 200.
+
+Changing content empties the cache at once: publishing, unpublishing, moving or
+deleting a page, and saving any page or any method bank term or organisation
+(their names appear on pages). Emptying means bumping a generation number that
+is part of every key, so it is one cache write however many pages are cached;
+old entries expire on their own. The bump happens again when the transaction
+commits, so a page rendered from the old data just before the commit is never
+stored under the new generation.
+
+The cache must be shared by all server processes (a file cache by default,
+Redis with ``CACHE_URL``), or a publish would only reach the process that
+handled it.
+"""
+
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "page-cache:generation"
+# Apps whose models are shown on public pages (terms, organisations, page types).
+CONTENT_APPS = {"home", "methodbank"}
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def _bump():
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate():
+    """Forget every cached page, now and again when the current transaction commits."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _content_changed(sender, **kwargs):
+    invalidate()
+
+
+def _page_event(sender, **kwargs):
+    invalidate()
+
+
+def connect_signals():
+    # Per model rather than for every model: a delete signal on a model costs
+    # Django its fast bulk delete.
+    for model in apps.get_models():
+        if issubclass(model, Page | Site | Locale) or model._meta.app_label in CONTENT_APPS:
+            post_save.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+            post_delete.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
+    page_published.connect(_page_event, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_page_event, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_page_event, dispatch_uid="page_cache_moved")
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve public pages to anonymous visitors from the cache; see the module docstring for what is excluded."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        # A signed-in editor, or a visitor with a message waiting, gets a fresh page.
+        self.personal_cookies = (settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages"))
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        key = self.key_for(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return self.rebuild(cached)
+        response = self.get_response(request)
+        if request.method == "GET" and self.is_cacheable_response(response):
+            cache.set(key, self.freeze(response), timeout=self.timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def is_cacheable_request(self, request):
+        return (
+            self.timeout > 0
+            and request.method in ("GET", "HEAD")
+            and request.path.startswith(self.prefixes)
+            and not any(name in request.COOKIES for name in self.personal_cookies)
+        )
+
+    @staticmethod
+    def is_cacheable_response(response):
+        # "Vary: Cookie" is not a reason to skip: every page checks for a signed-in
+        # user, and requests with a session cookie never reach the cache.
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+    @staticmethod
+    def key_for(request):
+        # Scheme and host matter: hreflang links are absolute URLs.
+        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(url.encode()).hexdigest()
+        return f"page-cache:{current_generation()}:{digest}"
+
+    @staticmethod
+    def freeze(response):
+        headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+        return headers, response.content
+
+    @staticmethod
+    def rebuild(cached):
+        headers, content = cached
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
