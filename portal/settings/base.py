@@ -140,7 +140,12 @@ def cache_settings(cache_url):
     raise ImproperlyConfigured(f"CACHE_URL must be redis://…, rediss://…, unix://… or locmem://, got {cache_url!r}")
 
 
-CACHES = cache_settings(os.environ.get("CACHE_URL", ""))
+CACHES = {
+    **cache_settings(os.environ.get("CACHE_URL", "")),
+    # Sign-up and login limits (accounts.throttle) must hold across gunicorn workers,
+    # so they count in a database table; its migration creates it.
+    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle"},
+}
 # How long an anonymous visitor's copy of a page may be served; publishing empties
 # the page cache at once. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -189,12 +194,6 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "menetelmapankki@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Sign-up and login limits (accounts.throttle) must hold across gunicorn workers,
-# so they count in a database table; its migration creates it.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle"},
-}
 # Set to the header a trusted proxy puts the client's address in (e.g. HTTP_X_REAL_IP);
 # otherwise every visitor behind the proxy shares one limit.
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
