@@ -199,7 +199,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
 
 # The sign-up form links to this; "{language}" becomes fi, sv or en.
-PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL", "/{language}/tietosuojaseloste/")
+PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL") or "/{language}/tietosuojaseloste/"
 
 # Sessions slide with activity: the open page editor pings the server, so an
 # editor is not signed out mid-edit, and an idle session ends after this many seconds.
