@@ -1,0 +1,55 @@
+"""wagtail-localize's "Sync translated pages", publishing only what the user may publish.
+
+wagtail-localize lets anyone who may submit translations tick "Publish immediately"
+and publishes every translation of the source, whatever the page permissions say.
+This view, served at the same address, first checks each translation as the page
+editor would.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.utils.text import get_text_list
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+def may_publish(user, translation):
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        # Syncing creates the missing translation from the source: only someone who may publish the
+        # source publishes such a copy.
+        target = translation.source.get_source_instance()
+    if isinstance(target, Page):
+        return target.permissions_for_user(user).can_publish()
+    return user.has_perm(f"{target._meta.app_label}.change_{target._meta.model_name}")
+
+
+class CheckedUpdateTranslationsView(UpdateTranslationsView):
+    def get_form(self):
+        # Built once, so that an error added in form_valid is shown.
+        if not hasattr(self, "_form"):
+            self._form = super().get_form()
+        return self._form
+
+    def form_valid(self, form):
+        if form.cleaned_data["publish_translations"]:
+            with transaction.atomic():
+                # Decide on the text the sync would publish, then put the old snapshot back.
+                self.object.update_from_db()
+                refused = [
+                    translation.target_locale.get_display_name()
+                    for translation in self.object.translations.filter(enabled=True).select_related("target_locale")
+                    if not may_publish(self.request.user, translation)
+                ]
+                transaction.set_rollback(True)
+            self.object.refresh_from_db()
+            if refused:
+                form.add_error(
+                    "publish_translations",
+                    _("You may not publish the translations into %(languages)s. Sync them without publishing.")
+                    % {"languages": get_text_list(refused, _("and"))},
+                )
+                return self.render_to_response(self.get_context_data())
+        return super().form_valid(form)
