@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -27,12 +28,6 @@ def may_publish(user, translation):
 
 
 class CheckedUpdateTranslationsView(UpdateTranslationsView):
-    def get_form(self):
-        # Built once, so that an error added in form_valid is shown.
-        if not hasattr(self, "_form"):
-            self._form = super().get_form()
-        return self._form
-
     def form_valid(self, form):
         if form.cleaned_data["publish_translations"]:
             with transaction.atomic():
@@ -46,8 +41,9 @@ class CheckedUpdateTranslationsView(UpdateTranslationsView):
                 transaction.set_rollback(True)
             self.object.refresh_from_db()
             if refused:
-                form.add_error(
-                    "publish_translations",
+                # wagtail-localize's template shows no field errors: say it above the form.
+                messages.error(
+                    self.request,
                     _("You may not publish the translations into %(languages)s. Sync them without publishing.")
                     % {"languages": get_text_list(refused, _("and"))},
                 )
