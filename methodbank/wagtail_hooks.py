@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
 from methodbank.models import EvaluationRecord, FundingSource, Keyword, Organisation, Region, TargetGroup, Theme
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
-from methodbank.translation_sync import CheckedUpdateTranslationsView
+from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
 register_permission_policy(EvaluationRecord, EvaluationPermissionPolicy(EvaluationRecord))
 
@@ -107,12 +107,17 @@ def tell_what_evaluation_needs(request, page):
 
 
 @hooks.register("register_admin_urls")
-def register_checked_translation_sync():
-    # Same address as wagtail-localize's view: this app's hooks come first, so this one answers.
+def register_checked_translation_views():
+    # Same addresses as wagtail-localize's views: this app's hooks come first, so these answer.
     return [
         path(
             "localize/update/<int:translation_source_id>/",
             CheckedUpdateTranslationsView.as_view(),
             name="methodbank_update_translations",
-        )
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            CheckedSubmitSnippetTranslationView.as_view(),
+            name="methodbank_submit_snippet_translation",
+        ),
     ]

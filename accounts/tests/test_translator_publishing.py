@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from accounts.tests.fixtures import make_model, model_form_data, publish_in_translation_editor, start_translation
-from methodbank.models import ModelPage
+from methodbank.models import Keyword, ModelPage
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +193,15 @@ def test_translations_outside_the_method_bank_stay_out_of_reach(client, users, h
     assert not english.permissions_for_user(users["translator"]).can_publish()
     assert refused(publish_in_translation_editor(client, english))
     assert not Page.objects.get(pk=english.pk).live
+
+
+@pytest.mark.parametrize(("role", "created"), [("translator", False), ("moderator", True)])
+def test_only_those_who_manage_keywords_create_an_untranslated_copy(client, users, homes, role, created):
+    """A keyword has no drafts: its copy in a new language is what English visitors filter by at once."""
+    keyword = Keyword.objects.create(name="Vertaistuki", code="peer-support", locale=homes["locales"]["fi"])
+    client.force_login(users[role])
+    english = Locale.objects.get(language_code="en")
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["methodbank", "keyword", keyword.pk])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(url, {"locales": [english.pk]})
+    assert Keyword.objects.filter(code="peer-support", locale=english).exists() is created

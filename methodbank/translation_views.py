@@ -1,17 +1,19 @@
-"""wagtail-localize's "Sync translated pages", publishing only what the user may publish.
+"""wagtail-localize's views that publish, checked against what the user may publish.
 
-wagtail-localize lets anyone who may submit translations tick "Publish immediately"
-and publishes every translation of the source, whatever the page permissions say.
-This view, served at the same address, first checks each translation as the page
-editor would.
+wagtail-localize lets anyone who may submit translations publish through two of its
+views, whatever the page and snippet permissions say: "Sync translated pages" with
+"Publish immediately" publishes every translation of the source, and translating a
+snippet that has no drafts saves the untranslated copy, live. These subclasses,
+served at the same addresses (methodbank/wagtail_hooks.py), check first.
 """
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
+from wagtail_localize.views.submit_translations import SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
@@ -49,3 +51,16 @@ class CheckedUpdateTranslationsView(UpdateTranslationsView):
                 )
                 return self.render_to_response(self.get_context_data())
         return super().form_valid(form)
+
+
+class CheckedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    def get_object(self):
+        snippet = super().get_object()
+        model = type(snippet)
+        # Without drafts, the copy in the new language is live at once: only those who may add such
+        # objects create one.
+        if not issubclass(model, DraftStateMixin) and not self.request.user.has_perm(
+            f"{model._meta.app_label}.add_{model._meta.model_name}"
+        ):
+            raise PermissionDenied
+        return snippet
