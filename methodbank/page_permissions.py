@@ -5,6 +5,7 @@ published page, and nothing else. Everything else (unpublishing, deleting, movin
 view restrictions, workflow approvals) stays as Wagtail's page permissions decide.
 """
 
+from django.utils.functional import cached_property
 from wagtail.models import Page, PagePermissionTester
 
 PUBLISH_TRANSLATION = "methodbank.publish_translation"
@@ -39,10 +40,14 @@ def translates_published_source(page):
 
 class TranslatorPermissionTester(PagePermissionTester):
     def can_publish(self):
-        return super().can_publish() or self.can_publish_translation()
+        return super().can_publish() or self.may_publish_translation
 
-    def can_publish_translation(self):
-        """Translators publish, where they may edit, the translations of published pages."""
+    @cached_property
+    def may_publish_translation(self):
+        """Translators publish, where they may edit, the translations of published pages.
+
+        Cached: the editor's menus ask several times per request, and the answer costs two queries.
+        """
         return (
             self.user.is_active
             and not self.user.is_superuser
