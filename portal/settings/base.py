@@ -167,6 +167,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# A page sent for translation starts as a draft, not as a live copy of the source
+# text under the new language; the translation is published once it is translated.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
