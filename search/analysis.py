@@ -122,8 +122,41 @@ def words(text):
     return WORD.findall(text)
 
 
-def _finnish_rules(stem):
+# Consonant gradation: the weak grade of a stem's last consonant, mapped to the strong grade
+# (lähdön → lähtö, kengän → kenkä). After doubled consonants are made single, the weak
+# grades of nt, lt, rt and mp are n, l, r and m (rannan, kullan, virran, kamman).
+_STRONG_GRADE = {"d": "t", "hd": "ht", "ng": "nk", "lj": "lk", "rj": "rk", "nt": "n", "lt": "l", "rt": "r", "mp": "m"}
+# A stem's last consonants and at most one vowel after them; only that syllable alternates.
+_GRADATION_TAIL = re.compile(r"([aeiouyäö])([bcdfghjklmnpqrstvwxz]{1,2})([aeiouyäö]?)$")
+# Forms whose weak grade drops the k altogether (tuki → tuen), too short for a rule; by Snowball stem.
+_K_DROPPED = {"tuen": "tuk", "tues": "tuk", "tue": "tuk", "tuke": "tuk", "tuki": "tuk"}
+
+
+def _strong_grade(stem):
+    """``stem`` with its last syllable's consonant in the strong grade: forms of one word share a stem."""
+    stem = _K_DROPPED.get(stem, stem)
+    match = _GRADATION_TAIL.search(stem)
+    if match is None:
+        return stem
+    before, consonants, vowel = match.groups()
+    if consonants == "v" and before in "aou":
+        # v is the weak grade of p (tapa, tavan), or of k between u's (luku, luvun). Not after
+        # front vowels, where v is mostly just v: hyvä is no form of hypätä.
+        consonants = "k" if before + vowel == "uu" else "p"
+    elif consonants == "s" and vowel == "i":
+        consonants, vowel = "t", ""  # käsi, käden, kättä: the nominative's s is t elsewhere
+    else:
+        consonants = _STRONG_GRADE.get(consonants, consonants)
+    if consonants == "t" and vowel == "e":
+        vowel = ""  # käte-, vete-: the e comes and goes (kättä, vettä)
+    return stem[: match.start()] + before + consonants + vowel
+
+
+def _finnish_rules(word, stem):
     """Even out what Snowball leaves different between forms of one Finnish word."""
+    if word.endswith("si") and stem == word[:-2] and stem.endswith(("au", "uo", "uu", "yö")):
+        # Snowball reads the -si of lukukausi, lukuvuosi as "your"; it is the nominative of a t-stem.
+        stem += "t"
     if len(stem) > 4:
         stem = re.sub(r"([aeiouyäö])k?s$", r"\1", stem)  # koulutus, koulutuks- → koulutu
     if len(stem) > 5 and stem.endswith("in"):
@@ -131,14 +164,14 @@ def _finnish_rules(stem):
     stem = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", stem)  # valmennu, valmenu: consonant gradation
     if len(stem) > 6 and stem.endswith("i"):
         stem = stem[:-1]
-    return stem
+    return _strong_grade(stem)
 
 
 @lru_cache(maxsize=200_000)
 def stem(word, language):
     result = _stemmer(language).stemWord(word)
     if language == "fi":
-        result = _finnish_rules(result)
+        result = _finnish_rules(word, result)
     elif language == "sv" and len(result) > 5 and result.endswith("an"):
         result = result[:-2]  # Snowball keeps the definite -an: skolan, ansökan
     return result
