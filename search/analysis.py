@@ -255,8 +255,17 @@ def analyse(text, language):
     return " ".join(terms)
 
 
+class TermGroup(tuple):
+    """A query word's alternative terms; ``word`` is the word as typed, for backends with a stemmer of their own."""
+
+    def __new__(cls, terms, word):
+        group = super().__new__(cls, terms)
+        group.word = word
+        return group
+
+
 def query_terms(text, language, max_words):
-    """One tuple of alternative terms per query word, in order; stop words dropped.
+    """One TermGroup (a tuple of alternative terms) per query word, in order; stop words dropped.
 
     A page matches a word when it contains any of that word's terms: the whole
     word's stem, or the stem of one of its compound parts.
@@ -268,7 +277,7 @@ def query_terms(text, language, max_words):
             continue
         terms = word_terms(word, language)
         whole, parts = terms[0], [term for term in terms[1:] if len(term) > MIN_PART]
-        group = tuple(dict.fromkeys([whole, *parts]))
+        group = TermGroup(dict.fromkeys([whole, *parts]), word)
         if group not in groups:
             groups.append(group)
         if len(groups) == max_words:
