@@ -159,12 +159,14 @@ def _finnish_rules(word, stem):
         stem += "t"
     if len(stem) > 4:
         stem = re.sub(r"([aeiouyäö])k?s$", r"\1", stem)  # koulutus, koulutuks- → koulutu
+    stem = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", stem)  # valmennu, valmenu: consonant gradation
+    # Before the -in rule: arvioint (arviointi) becomes arvioin, as arvioinnin does.
+    stem = _strong_grade(stem)
     if len(stem) > 5 and stem.endswith("in"):
         stem = stem[:-1]  # keskeyttämin → keskeyttämi
-    stem = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", stem)  # valmennu, valmenu: consonant gradation
     if len(stem) > 6 and stem.endswith("i"):
         stem = stem[:-1]
-    return _strong_grade(stem)
+    return stem
 
 
 @lru_cache(maxsize=200_000)
