@@ -9,7 +9,8 @@ For a word the analyser produces
 
 * its Snowball stem (Finnish, Swedish or English), plus a few Finnish rules
   that bring stems of one word closer together than Snowball alone does
-  (``ohjaus``/``ohjausta``/``ohjauksen`` all become ``ohjau``), and
+  (``ohjaus``/``ohjausta``/``ohjauksen`` all become ``ohjau``; consonant
+  gradation: ``lähdön`` and ``lähtö`` both become ``lähtö``), and
 * for a Finnish or Swedish compound, the stems of its parts, found with the
   word list in ``search.lexicon`` (``siirtymävaiheessa`` → ``siirtym`` and
   ``vaihe``).
