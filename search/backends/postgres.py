@@ -65,8 +65,11 @@ class AnalysedWord(BaseQuery):
 
 
 def analysed_query(groups, language, operator="and"):
-    """The query for ``search.analysis.query_terms`` groups: every word (``and``) or any word (``or``)."""
-    words = [AnalysedWord(group.word, group, language) for group in groups]
+    """The query for ``search.analysis.query_terms`` groups: every word (``and``) or any word (``or``).
+
+    A plain tuple of terms, without the word as typed, is matched by its terms alone.
+    """
+    words = [AnalysedWord(getattr(group, "word", ""), group, language) for group in groups]
     if len(words) == 1:
         return words[0]
     return And(words) if operator == "and" else Or(words)
@@ -78,9 +81,14 @@ class LanguageQueryCompiler(PostgresSearchQueryCompiler):
             return super().build_tsquery_content(query, config=config, invert=invert)
         if invert:
             raise NotImplementedError("A search word cannot be negated.")
-        terms = SearchQuery(reduce(or_, (Lexeme(term) for term in query.terms)), search_type="raw", config=TERMS_CONFIG)
-        # A stop word of the language gives an empty query, which PostgreSQL leaves out of the OR.
-        return terms | SearchQuery(query.word, search_type="plain", config=config_for(query.language))
+        parts = []
+        if query.terms:
+            lexemes = reduce(or_, (Lexeme(term) for term in query.terms))
+            parts.append(SearchQuery(lexemes, search_type="raw", config=TERMS_CONFIG))
+        if query.word:
+            # A stop word of the language gives an empty query, which PostgreSQL leaves out of the OR.
+            parts.append(SearchQuery(query.word, search_type="plain", config=config_for(query.language)))
+        return reduce(or_, parts)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if not isinstance(query, AnalysedWord):

@@ -93,3 +93,11 @@ def test_the_query_is_analysed_with_the_visitors_languages_configuration(site, l
     (sql,) = [query["sql"] for query in queries.captured_queries if "plainto_tsquery" in query["sql"]]
     configs = set(re.findall(r"plainto_tsquery\('(\w+)'::regconfig, 'hackathonissa'\)", sql))
     assert configs == {config}
+
+
+def test_terms_without_the_word_as_typed_still_match_on_every_database(site):
+    page = ContentPageFactory(parent=site, title="Opintojen tuki", intro="Lukukauden alussa jokainen saa ohjausta.")
+
+    ids, _notice = match_ids([("tuk",), ("lukukaut", "kaut")], "fi")
+
+    assert ids == [page.pk]
