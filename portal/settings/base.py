@@ -239,8 +239,12 @@ WAGTAIL_AUTOSAVE_INTERVAL = 1000
 SEARCH_BACKEND_PREFIXES = ("wagtail.search.backends.", "modelsearch.backends.")
 
 
-def search_backends(search_url):
+def search_backends(search_url, database_engine=None):
     """The database backend, or a search engine when SEARCH_URL names one.
+
+    On PostgreSQL the database backend is search.backends.postgres, which
+    analyses each document and query with its language's text search
+    configuration (finnish, swedish, english); elsewhere it is Wagtail's.
 
     With an engine, the database backend is also configured as "database" so
     that search can fall back to it when the engine is unreachable. Without
@@ -249,7 +253,9 @@ def search_backends(search_url):
     OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
     "opensearch2" needs opensearch-py 2, which is not installed.
     """
-    database = {"BACKEND": "wagtail.search.backends.database"}
+    database_engine = database_engine or DATABASES["default"]["ENGINE"]
+    postgres = database_engine.startswith("django.db.backends.postgresql")
+    database = {"BACKEND": "search.backends.postgres" if postgres else "wagtail.search.backends.database"}
     if not search_url:
         return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")
