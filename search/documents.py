@@ -128,6 +128,7 @@ DOCUMENT_FIELDS = (
     "sort_title",
     "title_terms",
     "text_terms",
+    "text",
     "is_item",
     "published_at",
 )
@@ -138,13 +139,15 @@ def document_fields(page):
     from methodbank.models import MethodBankPage
 
     language = page.locale.language_code
+    text = "\n".join(page_texts(page))
     return {
         "language": language,
         "translation_key": page.translation_key,
         "title": page.title[:255],
         "sort_title": sort_key(page.title, language)[:255],
         "title_terms": analyse(page.title, language),
-        "text_terms": analyse("\n".join(page_texts(page)), language),
+        "text_terms": analyse(text, language),
+        "text": text,
         "is_item": isinstance(page, MethodBankPage),
         "published_at": page.first_published_at,
     }

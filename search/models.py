@@ -19,6 +19,8 @@ class SearchDocument(index.Indexed, models.Model):
     sort_title = models.CharField(max_length=255)
     title_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)
+    # The text as written, for the search engine's own language analyzers (search.backends.opensearch).
+    text = models.TextField(blank=True, default="")
     is_item = models.BooleanField(default=False, help_text="A project, model or good practice.")
     published_at = models.DateTimeField(null=True)
 
