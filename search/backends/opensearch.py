@@ -49,9 +49,11 @@ class LanguageIndexMixin:
 
     language = None
 
-    def put(self):
+    def put(self, refresh_interval=None):
         body = deepcopy(self.backend.settings)
         body["mappings"] = self.backend.document_mapping(self.language)
+        if refresh_interval:
+            body["settings"].setdefault("index", {})["refresh_interval"] = refresh_interval
         self.es.indices.create(index=self.name, body=body)
 
     def add_model(self, model):
@@ -121,7 +123,11 @@ class SearchDocumentIndexes:
 
     def delete_item(self, item, refresh=False):
         self.es.delete_by_query(
-            index=self.name, body={"query": {"ids": {"values": [str(item.pk)]}}}, conflicts="proceed", refresh=refresh
+            index=self.name,
+            body={"query": {"ids": {"values": [str(item.pk)]}}},
+            conflicts="proceed",
+            refresh=refresh,
+            ignore_unavailable=True,
         )
 
 
@@ -145,6 +151,15 @@ class LanguageIndexRebuilder(ElasticsearchAtomicIndexRebuilder):
     def __init__(self, index):
         self.alias = index
         self.index = index.renamed(f"{index.name}_{get_random_string(7).lower()}")
+
+    def start(self):
+        # Nobody searches the new index before it replaces the old one: no refreshes while it fills.
+        self.index.put(refresh_interval="-1")
+        return self.index
+
+    def finish(self):
+        self.index.es.indices.put_settings(index=self.index.name, body={"index": {"refresh_interval": None}})
+        super().finish()
 
 
 class PerLanguageDocumentsMixin:
@@ -263,6 +278,7 @@ class PerLanguageDocumentsMixin:
         response = self.es.search(
             index=indexes.name,
             body={"query": {"ids": {"values": [str(obj.pk)]}}, "_source": ["translation_key"]},
+            ignore_unavailable=True,
         )
         indexes.delete_item(obj, refresh=True)
         keys = {hit["_source"]["translation_key"] for hit in response["hits"]["hits"]}
