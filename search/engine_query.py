@@ -119,7 +119,7 @@ class Hidden:
     @classmethod
     def load(cls, backend_name="default"):
         # Pages in a private section (view restrictions), unpublished pages whose
-        # removal the engine has not seen yet, and whatever update it missed.
+        # removal the engine has not seen yet, and pages deleted while it was down.
         private = Page.objects.not_public().values("pk")
         rows = SearchDocument.objects.filter(Q(page__live=False) | Q(page__in=private)).values_list(
             "pk", "language", "translation_key"
@@ -129,7 +129,10 @@ class Hidden:
         for pk, language, key in rows:
             ids.add(pk)
             keys.setdefault(language, []).append(str(key))
-        ids.update(PendingIndexUpdate.objects.filter(backend=backend_name).values_list("page_id", flat=True))
+        missed = PendingIndexUpdate.objects.filter(backend=backend_name).exclude(
+            page_id__in=SearchDocument.objects.values("pk")
+        )
+        ids.update(missed.values_list("page_id", flat=True))
         return cls(sorted(ids), keys)
 
     def filters(self, items_only):

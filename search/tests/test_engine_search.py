@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from methodbank.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage
 from search import engine_query
-from search.models import SearchDocument
+from search.models import PendingIndexUpdate, SearchDocument
 from search.service import SearchRequest, search
 
 
@@ -117,6 +117,16 @@ def test_the_engine_answers_as_the_database_does(demo, params, language):
 
 
 @pytest.mark.engine
+def test_pages_past_the_engines_result_window_come_from_the_database_path(demo):
+    deep = SearchRequest.from_params(QueryDict("q=ohjaus&page=600"), language="fi")
+    assert engine_query.answer(deep, deep.vocabulary, 10, 5) is None
+    first, beyond = run("q=ohjaus"), run("q=ohjaus&page=600")
+    # modelsearch's own match over the engine's SearchDocument indexes finds the same pages.
+    assert beyond.count == first.count > 0
+    assert beyond.results == [] and beyond.page_out_of_range
+
+
+@pytest.mark.engine
 def test_a_faceted_search_is_one_engine_request(demo, monkeypatch):
     calls = []
     perform_request = Transport.perform_request
@@ -165,16 +175,26 @@ def test_restricted_pages_stay_out_of_results_counts_and_other_languages(demo):
     assert other_languages(after) == {"sv": offered.get("sv", 0) + 1, "en": offered.get("en", 0) + 1}
 
 
+@pytest.mark.engine
+def test_a_page_unpublished_while_the_engine_was_down_is_not_shown_by_the_engine(demo, dead_engine_url):
+    page = GoodPracticePage.objects.get(title="Yksilövalmennus", locale=Locale.get_default())
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS={**settings.WAGTAILSEARCH_BACKENDS, "default": dead(dead_engine_url)}
+    ):
+        page.unpublish()
+    assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").exists()
+    request = SearchRequest.from_params(QueryDict("q=yksilövalmennus"), language="fi")
+    assert engine_query.answer(request, request.vocabulary, 10, 5) is not None
+    assert "Yksilövalmennus" not in titles(run("q=yksilövalmennus"))
+    assert "Yksilövalmennus" not in titles(run("type=practice"))
+
+
+def dead(url):
+    return {"BACKEND": "search.backends.opensearch", "URLS": [url], "INDEX_PREFIX": "unreachable_", "TIMEOUT": 1}
+
+
 def test_the_portal_engine_backend_falls_back_to_the_database_when_the_engine_is_down(client, demo, dead_engine_url):
-    backends = {
-        "default": {
-            "BACKEND": "search.backends.opensearch",
-            "URLS": [dead_engine_url],
-            "INDEX_PREFIX": "unreachable_",
-            "TIMEOUT": 1,
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
-    }
+    backends = {"default": dead(dead_engine_url), "database": {"BACKEND": "wagtail.search.backends.database"}}
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         body = client.get("/api/search/", {"lang": "fi", "q": "siirtymien", "theme": "A"}).json()
         browse = client.get("/api/search/", {"lang": "fi", "type": "model"}).json()
