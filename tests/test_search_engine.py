@@ -57,7 +57,9 @@ def test_production_runs_the_engine_version_the_tests_use():
     search = compose["services"]["search"]
     assert search["image"] == f"opensearchproject/opensearch:{pinned_engine_version()}"
     assert search["environment"]["OPENSEARCH_JAVA_OPTS"] == "-Xms512m -Xmx512m"
-    assert compose["services"]["web"]["environment"]["SEARCH_BACKEND"] == "${SEARCH_BACKEND:-search.backends.opensearch}"
+    assert (
+        compose["services"]["web"]["environment"]["SEARCH_BACKEND"] == "${SEARCH_BACKEND:-search.backends.opensearch}"
+    )
 
 
 def test_search_url_selects_the_per_language_opensearch_backend_and_keeps_the_database_fallback(monkeypatch):
