@@ -25,6 +25,7 @@ from copy import deepcopy
 from django.utils.crypto import get_random_string
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder, Field
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
+from wagtail.models import Page
 
 from search.analysis import LANGUAGES, SNOWBALL_NAMES
 
@@ -248,8 +249,8 @@ class PerLanguageDocumentsMixin:
     def documents(self, items):
         """``(item, language, engine document)`` for each SearchDocument in a language the portal has.
 
-        Two queries per batch: the facet values, and the languages of each
-        document's translations.
+        Two queries per batch: the facet values, and the languages each
+        document's page is published in.
         """
         from search.models import FacetValue, SearchDocument
 
@@ -262,9 +263,11 @@ class PerLanguageDocumentsMixin:
         )
         for document_id, facet, value in rows:
             facets[document_id][facet_field(facet)].append(value)
+        # From the live pages rather than their documents, so that a rebuild sending documents in any
+        # order gets every translation's languages right.
         languages = defaultdict(set)
-        rows = SearchDocument.objects.filter(translation_key__in={item.translation_key for item in items})
-        for key, language in rows.values_list("translation_key", "language"):
+        rows = Page.objects.filter(translation_key__in={item.translation_key for item in items}, live=True, depth__gt=1)
+        for key, language in rows.values_list("translation_key", "locale__language_code"):
             languages[key].add(language)
         mapping = self.mapping_class(SearchDocument)
         built = []

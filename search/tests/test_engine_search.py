@@ -201,3 +201,12 @@ def test_the_portal_engine_backend_falls_back_to_the_database_when_the_engine_is
     assert "ZOOMI – sujuvia siirtymiä edistämässä" in [item["title"] for item in body["results"]]
     assert body["notices"]
     assert browse["count"] == 3
+
+
+@pytest.mark.engine
+def test_a_documents_languages_come_from_its_published_translations(demo, search_backend):
+    finnish = SearchDocument.objects.get(title="Yksilövalmennus")
+    # As in a rebuild that has not reached the translations yet: their documents do not exist.
+    SearchDocument.objects.filter(translation_key=finnish.translation_key).exclude(pk=finnish.pk).delete()
+    [(_item, language, document)] = search_backend.documents([finnish])
+    assert (language, document["languages"]) == ("fi", ["en", "fi", "sv"])
