@@ -1,6 +1,9 @@
 """The one search service behind the site search page, the method bank's index page and the JSON API.
 
-A search runs in three steps:
+With the portal's search engine backend, ``search.engine_query`` answers a
+search in one engine round trip (results, total, facet counts, other
+languages); when the engine fails or cannot answer, the database does, in
+three steps:
 
 1. the query text is analysed in the visitor's language (``search.analysis``)
    and matched by the search backend, which returns matching page ids in
@@ -27,6 +30,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from search import engine_query
 from search.analysis import LANGUAGES, query_terms
 from search.documents import is_database_backend
 from search.models import FacetValue, SearchDocument
@@ -476,10 +480,47 @@ def _also_available(request, vocabulary, own_documents):
     return groups
 
 
+def _engine_result(request, vocabulary):
+    """The SearchResult from ``search.engine_query`` in one engine round trip, or None to use the database."""
+    try:
+        answer = engine_query.answer(request, vocabulary, MAX_QUERY_WORDS, ALSO_AVAILABLE_LIMIT)
+    except Exception:
+        logger.exception("The search engine failed; searching the database instead")
+        return None
+    if answer is None:
+        return None
+    num_pages = max(1, -(-answer.count // request.page_size))
+    notices = (
+        [_("Nothing matched all the search words, so these results match some of them.")] if answer.partial else []
+    )
+    return SearchResult(
+        request=request,
+        count=answer.count,
+        results=load_pages(answer.page_ids, vocabulary),
+        facets=_facet_listing(request, vocabulary, answer.counts),
+        also_available=[
+            {
+                "language": language,
+                "language_name": str(LANGUAGE_NAMES[language]),
+                "count": count,
+                "results": load_pages(ids, vocabulary),
+            }
+            for language, count, ids in answer.also_available
+        ],
+        notices=notices,
+        num_pages=num_pages,
+        page_out_of_range=request.page > num_pages,
+        partial_match=answer.partial,
+    )
+
+
 def search(request, vocabulary=None):
     """Run a SearchRequest; see the module docstring."""
     with translation.override(request.language):
         vocabulary = vocabulary or request.vocabulary or Vocabulary(request.language)
+        engine_result = _engine_result(request, vocabulary)
+        if engine_result is not None:
+            return engine_result
         notices = []
         documents = _visible_documents(request.language, request.items_only or bool(request.filters))
         ranking = None

@@ -57,13 +57,15 @@ def test_production_runs_the_engine_version_the_tests_use():
     search = compose["services"]["search"]
     assert search["image"] == f"opensearchproject/opensearch:{pinned_engine_version()}"
     assert search["environment"]["OPENSEARCH_JAVA_OPTS"] == "-Xms512m -Xmx512m"
-    assert "opensearch3" in compose["services"]["web"]["environment"]["SEARCH_BACKEND"]
+    assert (
+        compose["services"]["web"]["environment"]["SEARCH_BACKEND"] == "${SEARCH_BACKEND:-search.backends.opensearch}"
+    )
 
 
-def test_search_url_selects_opensearch3_and_keeps_the_database_fallback(monkeypatch):
+def test_search_url_selects_the_per_language_opensearch_backend_and_keeps_the_database_fallback(monkeypatch):
     monkeypatch.delenv("SEARCH_BACKEND", raising=False)
     backends = search_backends("http://search:9200", "django.db.backends.sqlite3")
-    assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert backends["default"]["BACKEND"] == "search.backends.opensearch"
     assert backends["default"]["URLS"] == ["http://search:9200"]
     assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
     sqlite = "django.db.backends.sqlite3"

@@ -236,7 +236,9 @@ WAGTAIL_AUTOSAVE_INTERVAL = 1000
 
 
 # Wagtail 8's wagtail.search.backends.<name> modules re-export modelsearch.backends.<name>; either path works.
-SEARCH_BACKEND_PREFIXES = ("wagtail.search.backends.", "modelsearch.backends.")
+# search.backends holds the portal's engine backend with one index per language.
+SEARCH_BACKEND_PREFIXES = ("search.backends.", "wagtail.search.backends.", "modelsearch.backends.")
+ENGINE_BACKEND = "search.backends.opensearch"
 
 
 def search_backends(search_url, database_engine=None):
@@ -249,18 +251,21 @@ def search_backends(search_url, database_engine=None):
     With an engine, the database backend is also configured as "database" so
     that search can fall back to it when the engine is unreachable. Without
     one it is configured once: two names for the same index made every save
-    and every reindex do the work twice. The engine default is
-    OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
-    "opensearch2" needs opensearch-py 2, which is not installed.
+    and every reindex do the work twice. The engine default is the portal's
+    OpenSearch 3 backend with one SearchDocument index per language
+    (search/backends/opensearch.py; scripts/search-engine and docker/compose.yml
+    run 3.8.0). modelsearch's own backends still work, with the search results
+    computed in the database; "opensearch2" needs opensearch-py 2, which is
+    not installed.
     """
     database_engine = database_engine or DATABASES["default"]["ENGINE"]
     postgres = database_engine.startswith("django.db.backends.postgresql")
     database = {"BACKEND": "search.backends.postgres" if postgres else "wagtail.search.backends.database"}
     if not search_url:
         return {"default": database}
-    engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")
+    engine = os.environ.get("SEARCH_BACKEND", ENGINE_BACKEND)
     if not engine.startswith(SEARCH_BACKEND_PREFIXES):
-        raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search or modelsearch backend, got {engine!r}")
+        raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search, modelsearch or search.backends backend, got {engine!r}")
     return {
         "default": {
             "BACKEND": engine,

@@ -1,0 +1,1 @@
+"""The portal's search engine backends (``search.backends.opensearch``)."""

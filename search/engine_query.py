@@ -1,0 +1,267 @@
+"""Searches answered by the search engine in one round trip: results, total, facet counts and other languages.
+
+``search.service.search`` asks here first. With the portal's engine backend
+(``search.backends.opensearch``) one ``msearch`` request carries
+
+- the search in the visitor's language: the text query, then visibility and the
+  facet selections as a ``post_filter``, so that the aggregations can count each
+  facet with every other facet's selection (disjunctive counts), the total, and
+  the requested page of ids in the requested order;
+- one search per other language for "also available in" (pages whose
+  translation into the visitor's language does not exist).
+
+A word matches through the portal's own analysis (``title_terms``/``text_terms``:
+stems and compound parts, the same terms the database backend matches) or
+through the engine's language analyzer on the raw text (``title_text``/``body_text``).
+
+Anything the engine cannot answer the same way as the database (a page of
+results past the engine's result window) returns None, and the service
+answers from the database.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.analysis import LANGUAGES, query_terms, words
+from search.backends.opensearch import PerLanguageDocumentsMixin, facet_field
+from search.models import PendingIndexUpdate, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+# The engine pages no further than its index.max_result_window (10,000 by default).
+RESULT_WINDOW = 10_000
+# Weight of one query word found in the title: larger than any text score, so
+# results with more title words come first, as on the database path.
+TITLE_WEIGHT = 1000
+TITLE_BOOST = 5
+BY_TITLE = [{"sort_title": "asc"}, {"page_id": "asc"}]
+SORT = {
+    "relevance": ["_score", *BY_TITLE],
+    "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, *BY_TITLE],
+    "title": BY_TITLE,
+}
+
+
+@dataclass
+class Answer:
+    count: int
+    page_ids: list
+    counts: dict
+    partial: bool = False
+    # [(language, count, first ids)] for the other languages with matches.
+    also_available: list = field(default_factory=list)
+
+
+def engine_backend():
+    """The default backend when it is the portal's engine backend, else None."""
+    backend = get_search_backend("default")
+    return backend if isinstance(backend, PerLanguageDocumentsMixin) else None
+
+
+def word_groups(text, language, max_words):
+    """``[(word as typed, alternative terms)]``: ``query_terms``' groups with the words they came from."""
+    pairs = []
+    for word in words(text):
+        group = query_terms(word, language, 1)
+        if group and group[0] not in [terms for _word, terms in pairs]:
+            pairs.append((word, group[0]))
+        if len(pairs) == max_words:
+            break
+    return pairs
+
+
+def _word_clause(word, terms):
+    return {
+        "bool": {
+            "should": [
+                {"match": {"title_terms": {"query": " ".join(terms), "boost": TITLE_BOOST}}},
+                {"match": {"text_terms": " ".join(terms)}},
+                {"match": {"title_text": {"query": word, "boost": TITLE_BOOST}}},
+                {"match": {"body_text": word}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _title_clause(word, terms):
+    title = {
+        "bool": {
+            "should": [{"match": {"title_terms": " ".join(terms)}}, {"match": {"title_text": word}}],
+            "minimum_should_match": 1,
+        }
+    }
+    return {"constant_score": {"filter": title, "boost": TITLE_WEIGHT}}
+
+
+def text_query(pairs, operator="and"):
+    """Every word (or, with ``operator="or"``, any word) matched; title matches weigh most."""
+    if not pairs:
+        return {"match_all": {}}
+    clauses = [_word_clause(word, terms) for word, terms in pairs]
+    titles = [_title_clause(word, terms) for word, terms in pairs]
+    if operator == "and":
+        return {"bool": {"must": clauses, "should": titles}}
+    return {"bool": {"should": clauses + titles, "minimum_should_match": 1}}
+
+
+@dataclass
+class Hidden:
+    """Documents the engine may hold that visitors must not see, read from the database for each search."""
+
+    ids: list
+    keys_by_language: dict
+
+    @classmethod
+    def load(cls, backend_name="default"):
+        # Pages in a private section (view restrictions), unpublished pages whose
+        # removal the engine has not seen yet, and pages deleted while it was down.
+        private = Page.objects.not_public().values("pk")
+        rows = SearchDocument.objects.filter(Q(page__live=False) | Q(page__in=private)).values_list(
+            "pk", "language", "translation_key"
+        )
+        ids = set()
+        keys = {language: [] for language in LANGUAGES}
+        for pk, language, key in rows:
+            ids.add(pk)
+            keys.setdefault(language, []).append(str(key))
+        missed = PendingIndexUpdate.objects.filter(backend=backend_name).exclude(
+            page_id__in=SearchDocument.objects.values("pk")
+        )
+        ids.update(missed.values_list("page_id", flat=True))
+        return cls(sorted(ids), keys)
+
+    def filters(self, items_only):
+        clauses = [{"term": {"is_item": True}}] if items_only else []
+        if self.ids:
+            clauses.append({"bool": {"must_not": {"ids": {"values": [str(pk) for pk in self.ids]}}}})
+        return clauses
+
+
+def _facet_filter(facet, values):
+    return {"terms": {facet_field(facet): list(values)}}
+
+
+def _terms(facet, values):
+    # Only the values the vocabulary lists are shown, so those are exactly the buckets asked for.
+    return {"terms": {"field": facet_field(facet), "include": list(values), "size": max(len(values), 1)}}
+
+
+def facet_aggregations(filters, visible, vocabulary):
+    """Disjunctive counts: one filter aggregation for the unselected facets, one per selected facet."""
+    everything = [*visible, *(_facet_filter(facet, values) for facet, values in filters.items())]
+    values = {facet: [value for value, _label in entries] for facet, entries in vocabulary.values.items()}
+    aggregations = {
+        "matched": {"filter": {"match_all": {}}},
+        "selected": {
+            "filter": {"bool": {"filter": everything}},
+            "aggs": {facet: _terms(facet, values[facet]) for facet in values if facet not in filters},
+        },
+    }
+    for facet in filters:
+        others = [_facet_filter(other, chosen) for other, chosen in filters.items() if other != facet]
+        aggregations[f"own_{facet}"] = {
+            "filter": {"bool": {"filter": [*visible, *others]}},
+            "aggs": {"values": _terms(facet, values[facet])},
+        }
+    return aggregations
+
+
+def _counts(aggregations, vocabulary):
+    counts = {facet: {} for facet in vocabulary.values}
+    for facet in counts:
+        buckets = aggregations.get(f"own_{facet}", {}).get("values") or aggregations["selected"].get(facet)
+        counts[facet] = {bucket["key"]: bucket["doc_count"] for bucket in buckets["buckets"] if bucket["doc_count"]}
+    return counts
+
+
+def _main_body(request, pairs, operator, hidden, vocabulary, start):
+    visible = hidden.filters(request.items_only or bool(request.filters))
+    facets = [_facet_filter(facet, values) for facet, values in request.filters.items()]
+    # A query of only punctuation or stop words matches nothing.
+    query = text_query(pairs, operator) if pairs or not request.query else {"match_none": {}}
+    return {
+        "query": query,
+        "post_filter": {"bool": {"filter": [*visible, *facets]}},
+        "aggs": facet_aggregations(request.filters, visible, vocabulary),
+        "sort": SORT[request.effective_sort],
+        "from": start,
+        "size": request.page_size,
+        "track_total_hits": True,
+        "_source": False,
+    }
+
+
+def _other_language_body(request, language, hidden, max_words, limit):
+    pairs = word_groups(request.query, language, max_words)
+    # Pages that exist in the visitor's language are listed there, unless that translation is hidden.
+    translated = {
+        "bool": {
+            "filter": {"term": {"languages": request.language}},
+            "must_not": {"terms": {"translation_key": hidden.keys_by_language.get(request.language, [])}},
+        }
+    }
+    filters = [
+        *hidden.filters(request.items_only),
+        *(_facet_filter(facet, values) for facet, values in request.filters.items()),
+    ]
+    return {
+        "query": {"bool": {"must": text_query(pairs), "filter": filters, "must_not": translated}},
+        "sort": SORT["relevance" if pairs else "title"],
+        "size": limit,
+        "track_total_hits": True,
+        "_source": False,
+    }
+
+
+def _msearch(backend, searches):
+    lines = []
+    for index, body in searches:
+        lines += [{"index": index}, body]
+    responses = backend.es.msearch(body=lines)["responses"]
+    for response in responses:
+        if "error" in response:
+            raise RuntimeError(f"the search engine refused a search: {response['error']}")
+    return responses
+
+
+def _ids(response):
+    return [int(hit["_id"]) for hit in response["hits"]["hits"]]
+
+
+def answer(request, vocabulary, max_words, also_limit):
+    """An Answer from the engine, or None when it is not the engine's to give (see the module docstring)."""
+    backend = engine_backend()
+    start = (request.page - 1) * request.page_size
+    if backend is None or start + request.page_size > RESULT_WINDOW:
+        return None
+    hidden = Hidden.load()
+    pairs = word_groups(request.query, request.language, max_words)
+    own = backend.language_index_name(request.language)
+    searches = [(own, _main_body(request, pairs, "and", hidden, vocabulary, start))]
+    others = [language for language in LANGUAGES if language != request.language]
+    for language in others:
+        body = _other_language_body(request, language, hidden, max_words, also_limit)
+        searches.append((backend.language_index_name(language), body))
+    main, *also = _msearch(backend, searches)
+    partial = False
+    if len(pairs) > 1 and main["aggregations"]["matched"]["doc_count"] == 0:
+        # Nothing has all the words: the pages with some of them, as the database path does.
+        (retry,) = _msearch(backend, [(own, _main_body(request, pairs, "or", hidden, vocabulary, start))])
+        partial = retry["aggregations"]["matched"]["doc_count"] > 0
+        main = retry
+    return Answer(
+        count=main["hits"]["total"]["value"],
+        page_ids=_ids(main),
+        counts=_counts(main["aggregations"], vocabulary),
+        partial=partial,
+        also_available=[
+            (language, response["hits"]["total"]["value"], _ids(response))
+            for language, response in zip(others, also, strict=True)
+            if response["hits"]["total"]["value"]
+        ],
+    )
