@@ -265,7 +265,9 @@ def search_backends(search_url, database_engine=None):
         return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", ENGINE_BACKEND)
     if not engine.startswith(SEARCH_BACKEND_PREFIXES):
-        raise ImproperlyConfigured(f"SEARCH_BACKEND must be a wagtail.search, modelsearch or search.backends backend, got {engine!r}")
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND must be a wagtail.search, modelsearch or search.backends backend, got {engine!r}"
+        )
     return {
         "default": {
             "BACKEND": engine,
