@@ -180,6 +180,23 @@ def table(result, json_path=None):
                     ]
                 )
             )
+        documents = (run.get("index") or {}).get("documents")
+        if documents:
+            lines.append(
+                _row(
+                    [
+                        size,
+                        f"{documents['command']}, {documents['documents']} pages",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        f"{documents['seconds']:.1f} s ({documents['per_s']:.0f}/s)",
+                        "",
+                    ]
+                )
+            )
         indexing = run.get("index")
         if indexing:
             verdict = "ok" if indexing["items_per_s"] >= result["targets"]["reindex_items_per_s"] else "MISSED"
@@ -187,7 +204,7 @@ def table(result, json_path=None):
                 _row(
                     [
                         size,
-                        f"Full reindex, {indexing['items']} items",
+                        f"update_index, {indexing['items']} items",
                         "",
                         "",
                         "",
@@ -215,6 +232,10 @@ def table(result, json_path=None):
                     ]
                 )
             )
+    for run in result["runs"]:
+        for item in run["scenarios"]:
+            if item.get("errors"):
+                lines.append(f"note: {run['size']} {item['label']}: {item['errors']}")
     report = result.get("import_report") or {}
     if report:
         text = f"{report['seconds']:.1f} s" if "seconds" in report else f"not available: {report.get('skipped')}"
