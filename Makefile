@@ -8,9 +8,13 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 ASSETS_STAMP := static/dist/.built
 PYTEST := $(BIN)/python -m pytest
+# The source documents sit beside the repository, as in CI.
+SEEDS ?= ../shared/seeds
+REPORT ?= $(SEEDS)/001_f7e6e7ab4c746c8c.txt
+PROJECT_PAGES ?= $(wildcard $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt)
 
-.PHONY: demo demo-data serve install system-packages assets messages makemessages lint format test checks \
-	test-python test-postgres test-engine screenshots bench clean
+.PHONY: demo demo-data serve install system-packages chromium assets messages makemessages lint format test checks \
+	test-python test-postgres test-engine test-browser screenshots bench clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -21,6 +25,10 @@ demo-data: install messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+	@if [ -f "$(REPORT)" ]; then \
+		echo "Importing the 2020 Zoomi report and the project pages from $(SEEDS)"; \
+		$(MANAGE) import_report "$(REPORT)" && $(MANAGE) import_project_page $(PROJECT_PAGES); \
+	else echo "No report at $(REPORT): the demo has only its own sample content."; fi
 	$(MANAGE) ensure_admin
 
 serve: install messages
@@ -47,6 +55,13 @@ $(ASSETS_STAMP): $(NODE_STAMP) scripts/build_assets.mjs $(wildcard static/src/*.
 
 assets: system-packages $(ASSETS_STAMP)
 
+# The browser tests and screenshots drive Debian's chromium through Playwright; Playwright's own browser
+# downloads are never used (nor reachable here).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing chromium from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,8 +87,9 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
 
-# The suite runs three times; conftest.py at the root describes the contract for search tests.
-test: install messages lint checks test-python test-postgres test-engine
+# The suite runs three times (conftest.py at the root describes the contract for search tests),
+# then the browser tests run once against a live server.
+test: install messages lint checks test-python test-postgres test-engine test-browser
 
 checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
@@ -81,24 +97,27 @@ checks: install
 
 # The embedded default: SQLite and the database search backend.
 test-python: install messages
-	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine"
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine and not browser"
 
 # The same tests on PostgreSQL, the production database, from scripts/postgres.
 test-postgres: install messages
-	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) -m "not engine"
+	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) -m "not engine and not browser"
 
 # Search tests on OpenSearch: the SEARCH_URL given, or a node that scripts/search-engine starts.
 test-engine: install messages
 	@if [ -n "$${SEARCH_URL:-}" ]; then \
 		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
-		env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+		env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser"; \
 	else \
-		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "engine or backend"; \
+		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser"; \
 	fi
 
+# The browser tests (tests/browser): Playwright and axe-core in Debian's chromium against a live server.
+test-browser: install messages chromium
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m browser tests/browser
+
 # PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.
-screenshots: demo-data
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-screenshots.txt
+screenshots: demo-data chromium
 	$(BIN)/python scripts/screenshots.py
 
 # Performance: SIZE method bank pages (a list such as SIZE=1000,5000,20000 grows one bank step by step) on

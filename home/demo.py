@@ -77,6 +77,26 @@ CONTENT_PAGES = [
         },
     },
     {
+        "slug": "tietosuojaseloste",
+        "title": {"fi": "Tietosuojaseloste", "sv": "Dataskyddsbeskrivning", "en": "Privacy notice"},
+        "intro": {
+            "fi": "Kerromme, mitä tietoja käsittelemme, kun rekisteröidyt menetelmäpankkiin, ja miksi.",
+            "sv": "Vi berättar vilka uppgifter vi behandlar när du registrerar dig i metodbanken, och varför.",
+            "en": "What we do with your details when you register for the method bank, and why.",
+        },
+        "body": {
+            "fi": "Tallennamme nimesi, sähköpostiosoitteesi, organisaatiosi ja hankkeesi, jotta moderaattori voi "
+            "hyväksyä tunnuksesi ja jotta kuvaustesi yhteystiedot pysyvät ajan tasalla. Emme luovuta tietoja "
+            "eteenpäin. Voit pyytää tietojesi poistamista milloin tahansa.",
+            "sv": "Vi sparar ditt namn, din e-postadress, din organisation och ditt projekt så att en moderator kan "
+            "godkänna ditt konto och kontaktuppgifterna i dina beskrivningar hålls aktuella. Vi lämnar inte ut "
+            "uppgifterna. Du kan när som helst be att de raderas.",
+            "en": "We keep your name, e-mail address, organisation and project so that a moderator can approve "
+            "your account and the contact details in your descriptions stay current. We do not pass them on. "
+            "You can ask for them to be deleted at any time.",
+        },
+    },
+    {
         "slug": "saavutettavuusseloste",
         "title": {
             "fi": "Saavutettavuusseloste",
@@ -84,20 +104,47 @@ CONTENT_PAGES = [
             "en": "Accessibility statement",
         },
         "intro": {
-            "fi": "Tavoitteemme on, että jokainen voi käyttää menetelmäpankkia. Palvelu pyrkii täyttämään "
-            "WCAG 2.1 -ohjeiden AA-tason vaatimukset.",
-            "sv": "Vårt mål är att alla ska kunna använda metodbanken. Tjänsten strävar efter att uppfylla "
-            "nivå AA i WCAG 2.1.",
-            "en": "Our aim is that everyone can use the method bank. The service aims to meet level AA of WCAG 2.1.",
+            "fi": "Tavoitteemme on, että jokainen voi käyttää menetelmäpankkia myös puhelimella, näppäimistöllä "
+            "ja ruudunlukijalla. Palvelu täyttää WCAG 2.1 -ohjeiden A- ja AA-tason vaatimukset osittain: "
+            "tunnetut poikkeukset kerrotaan alla.",
+            "sv": "Vårt mål är att alla ska kunna använda metodbanken, också med telefon, tangentbord och "
+            "skärmläsare. Tjänsten uppfyller delvis kraven på nivå A och AA i WCAG 2.1: de kända undantagen "
+            "beskrivs nedan.",
+            "en": "Our aim is that everyone can use the method bank, also with a phone, a keyboard or a screen "
+            "reader. The service partially meets levels A and AA of WCAG 2.1: the known exceptions are listed below.",
         },
         "body": {
-            "fi": "Jos huomaat saavutettavuusongelman, kerro siitä meille palautelomakkeella tai sähköpostilla. "
+            "fi": "Arvioimme saavutettavuuden itse. Jokainen sivutyyppi (etusivu, sisältösivu, menetelmäpankin "
+            "haku suodattimineen, hanke, malli, hyvä käytäntö, hakutulokset, rekisteröityminen ja virhesivut) "
+            "tarkistetaan suomeksi, ruotsiksi ja englanniksi automaattisella axe-core-tarkistuksella, eikä se "
+            "löydä A- tai AA-tason virheitä. Haun suodattimia käytetään testeissä myös pelkällä näppäimistöllä. "
+            "Poikkeukset: hankkeiden liittämät asiakirjat, kuten PDF-tiedostot, ja muiden palvelujen upotetut "
+            "videot eivät välttämättä ole saavutettavia, koska ne on tehty menetelmäpankin ulkopuolella; "
+            "pyydä niistä tarvittaessa saavutettava versio. Vanhasta menetelmäpankista siirretyissä kuvauksissa "
+            "voi olla puuttuvia kuvien tekstivastineita, joita täydennämme. "
+            "Jos huomaat saavutettavuusongelman, kerro siitä meille palautelomakkeella tai sähköpostilla. "
             "Vastaamme kahden viikon kuluessa. Jos et ole tyytyväinen vastaukseen, voit tehdä ilmoituksen "
             "valvontaviranomaiselle (saavutettavuusvaatimukset.fi).",
-            "sv": "Om du märker ett tillgänglighetsproblem, berätta det för oss via responsformuläret eller e-post. "
+            "sv": "Vi bedömer tillgängligheten själva. Varje sidtyp (startsidan, innehållssidor, metodbankens "
+            "sökning med filter, projekt, modeller, goda exempel, sökresultat, registrering och felsidor) "
+            "kontrolleras på finska, svenska och engelska med det automatiska verktyget axe-core, som inte "
+            "hittar några fel på nivå A eller AA. Sökningens filter testas också med enbart tangentbord. "
+            "Undantag: dokument som projekten bifogat, till exempel PDF-filer, och inbäddade videor från andra "
+            "tjänster är inte nödvändigtvis tillgängliga, eftersom de har gjorts utanför metodbanken; be oss om "
+            "en tillgänglig version vid behov. Beskrivningar som flyttats från den tidigare metodbanken kan "
+            "sakna textalternativ för bilder, som vi kompletterar. "
+            "Om du märker ett tillgänglighetsproblem, berätta det för oss via responsformuläret eller e-post. "
             "Vi svarar inom två veckor. Om du inte är nöjd med svaret kan du anmäla saken till "
             "tillsynsmyndigheten (tillganglighetskrav.fi).",
-            "en": "If you notice an accessibility problem, tell us through the feedback form or by e-mail. "
+            "en": "We assess accessibility ourselves. Every page type (home, content pages, the method bank's "
+            "search with filters, projects, models, good practices, search results, sign-up and error pages) "
+            "is checked in Finnish, Swedish and English with the automated axe-core checker, which finds no "
+            "level A or AA failures. The search filters are also tested with a keyboard alone. "
+            "Exceptions: documents that projects attach, such as PDF files, and videos embedded from other "
+            "services may not be accessible, because they were made outside the method bank; ask us for an "
+            "accessible version if you need one. Descriptions moved from the earlier method bank may lack text "
+            "alternatives for images, which we are adding. "
+            "If you notice an accessibility problem, tell us through the feedback form or by e-mail. "
             "We answer within two weeks. If you are not satisfied with the answer, you can notify the "
             "supervisory authority (webaccessibility.fi).",
         },

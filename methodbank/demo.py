@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from home.localization import publish_translation
+from methodbank.evaluation_demo import ensure_evaluations
 from methodbank.factories import (
     GoodPracticePageFactory,
     MethodBankIndexPageFactory,
@@ -193,6 +194,19 @@ MODELS = [
             "en": "The visitor gets instructions, a buddy and tasks in advance, and the period ends with a "
             "feedback talk.",
         },
+        "target_group": {
+            "fi": "Perusopetuksen päättövaiheen oppilaat, jotka harkitsevat ammatillista koulutusta, ja heidän "
+            "opinto-ohjaajansa.",
+            "sv": "Elever i slutet av den grundläggande utbildningen som funderar på yrkesutbildning, och deras "
+            "studiehandledare.",
+            "en": "Pupils at the end of basic education who are considering vocational education, and their "
+            "guidance counsellors.",
+        },
+        "results": {
+            "fi": "Tutustujien palautteen mukaan jakso selkeytti alavalintaa ja madalsi kynnystä hakea.",
+            "sv": "Enligt besökarnas respons gjorde perioden valet av bransch tydligare och tröskeln att söka lägre.",
+            "en": "Visitors' feedback says the period made their choice of field clearer and applying less daunting.",
+        },
     },
     {
         "slug": "henkilokohtaistamisen-muistilistat",
@@ -224,6 +238,18 @@ MODELS = [
             "fi": "Listat käydään läpi aloituskeskustelussa ja jokaisen tutkinnon osan alussa.",
             "sv": "Listorna gås igenom vid startsamtalet och i början av varje examensdel.",
             "en": "The lists are gone through in the first meeting and at the start of each unit.",
+        },
+        "target_group": {
+            "fi": "Ammatillisen koulutuksen opettajat ja opinto-ohjaajat sekä opiskelijat, joiden suunnitelmaa "
+            "laaditaan tai päivitetään.",
+            "sv": "Lärare och studiehandledare inom yrkesutbildningen samt studerande vars plan görs upp eller "
+            "uppdateras.",
+            "en": "Vocational teachers and guidance counsellors, and the students whose plan is drawn up or updated.",
+        },
+        "results": {
+            "fi": "Kokeiluissa opettajat kertoivat keskustelujen jäsentyneen ja suunnitelmien pysyneen ajan tasalla.",
+            "sv": "I försöken berättade lärarna att samtalen blev mer strukturerade och att planerna hölls aktuella.",
+            "en": "In the trials, teachers said the meetings became more structured and the plans stayed up to date.",
         },
     },
     {
@@ -429,7 +455,7 @@ def ensure_model(index, spec, projects):
             period=spec["period"],
             evaluation=spec["evaluation"],
             summary=spec["summary"]["fi"],
-            body=sections(spec, "goal", "implementation"),
+            body=sections(spec, "goal", "target_group", "implementation", "results"),
             projects=[projects[slug] for slug in spec["projects"]],
             themes=terms(Theme, spec["themes"]),
             target_groups=terms(TargetGroup, spec["target_groups"]),
@@ -506,4 +532,5 @@ def load_method_bank(home):
     ]:
         translate_missing(page, spec)
     ensure_swedish_project()
+    ensure_evaluations(index)
     return index

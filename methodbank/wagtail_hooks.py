@@ -1,9 +1,16 @@
+from django.contrib import messages
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from methodbank.models import FundingSource, Keyword, Organisation, Region, TargetGroup, Theme
+from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
+from methodbank.models import EvaluationRecord, FundingSource, Keyword, Organisation, Region, TargetGroup, Theme
+from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
+
+register_permission_policy(EvaluationRecord, EvaluationPermissionPolicy(EvaluationRecord))
 
 
 class TermViewSet(SnippetViewSet):
@@ -74,3 +81,24 @@ register_snippet(VocabularyGroup)
 @hooks.register("register_log_actions")
 def register_import_log_action(actions):
     actions.register_action("methodbank.import", _("Import"), _("Imported from a source document"))
+
+
+@hooks.register("register_admin_viewset")
+def register_evaluation_viewset():
+    return EvaluationViewSet("evaluations")
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def tell_what_evaluation_needs(request, page):
+    """After a save, tell the editor which sections a model or practice still needs before evaluation."""
+    # Autosave posts every second or so and expects JSON; only a save the editor clicked gets the note.
+    if getattr(page, "item_type", None) not in EVALUATED_TYPES or not request.accepts("text/html"):
+        return
+    missing = missing_sections(page)
+    if missing:
+        messages.warning(
+            request,
+            gettext_now("Before “%(title)s” can be evaluated, add these sections to its description: %(sections)s.")
+            % {"title": page.title, "sections": ", ".join(str(label) for label in missing)},
+        )

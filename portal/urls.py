@@ -8,13 +8,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import ThrottledLoginView
+from home.sitemaps import TranslatedPagesSitemap
 from search import views as search_views
 
 # The admin, documents and machine-readable files live outside the language prefix.
 urlpatterns = [
+    # Same path as Wagtail's own sign-in, matched first: adds the failed-attempt limit.
+    path("admin/login/", ThrottledLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
@@ -30,6 +34,7 @@ if settings.STYLEGUIDE:
 
 urlpatterns += i18n_patterns(
     *translated_urls,
+    path("", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

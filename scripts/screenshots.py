@@ -1,9 +1,11 @@
-"""Screenshots of the main pages at phone and desktop widths in Finnish, Swedish and English.
+"""Screenshots of every public page type at phone and desktop widths in Finnish, Swedish and English.
 
 Run through `make screenshots`, which first builds the demo database in var/. Starts the development
 server on a free loopback port with the screenshots settings, drives Debian's chromium with Playwright
-and writes var/screenshots/<language>-<page>-<width>.png, the 500 page, and a print preview of the
-example model page (PDF, plus PNGs when pdftoppm is installed).
+and writes var/screenshots/<language>-<page>-<width>.png (home, content page, the method bank with
+filters, project, model, good practice, search results, sign-up, 404 and the styleguide's examples),
+the 500 page, keyboard focus, and a print preview of a real model page (PDF, plus PNGs when pdftoppm
+is installed).
 """
 
 import os
@@ -19,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+PDFTOPPM = "/usr/bin/pdftoppm"
 WIDTHS = {"phone": 360, "desktop": 1280}
 NARROWEST = 320  # WCAG 1.4.10 reflow: nothing may scroll sideways at this width
 LANGUAGES = ("fi", "sv", "en")
@@ -37,13 +40,17 @@ sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.screenshots"
 
 
-def ensure_chromium():
-    if Path(CHROMIUM).exists():
+def ensure_tools():
+    """chromium (make installs it too) and pdftoppm for the print preview, from Debian's packages."""
+    missing = [
+        package for package, path in (("chromium", CHROMIUM), ("poppler-utils", PDFTOPPM)) if not Path(path).exists()
+    ]
+    if not missing:
         return
-    print("Installing chromium from Debian's packages")
+    print(f"Installing {', '.join(missing)} from Debian's packages")
     subprocess.run(["apt-get", "update", "-qq"], check=True)  # noqa: S607 - Debian's own tools
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "chromium", "poppler-utils"],  # noqa: S607
+    subprocess.run(  # noqa: S603 - fixed package names
+        ["apt-get", "install", "-y", "-qq", *missing],  # noqa: S607
         check=True,
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
     )
@@ -80,21 +87,30 @@ def pages():
     from wagtail.models import Locale
 
     from home.models import ContentPage, HomePage
+    from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
 
     result = {}
     for language in LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         home = HomePage.objects.get(locale=locale)
         about = ContentPage.objects.live().filter(locale=locale).first()
+        live = {"locale": locale, "live": True}
+        index = MethodBankIndexPage.objects.get(**live)
         with translation.override(language):
             result[language] = [
                 ("home", home.url),
                 ("content", about.url),
+                ("method-bank", index.url),
+                ("method-bank-filtered", f"{index.url}?theme=C&type=model&type=practice"),
+                ("project", ProjectPage.objects.get(slug="sopu", **live).url),
+                ("model", ModelPage.objects.get(slug="koulutukseen-tutustuminen", **live).url),
+                ("practice", GoodPracticePage.objects.get(slug="tutustujan-perehdytys", **live).url),
                 ("search", f"{reverse('search')}?q={SEARCH_TERMS[language]}"),
-                ("listing", reverse("styleguide", args=["listing"])),
-                ("model", reverse("styleguide", args=["model"])),
-                ("form", reverse("styleguide", args=["form"])),
+                ("sign-up", reverse("register")),
                 ("404", f"/{language}/no-such-page/"),
+                ("styleguide-listing", reverse("styleguide", args=["listing"])),
+                ("styleguide-model", reverse("styleguide", args=["model"])),
+                ("styleguide-form", reverse("styleguide", args=["form"])),
             ]
     return result
 
@@ -106,7 +122,7 @@ def server_error_html():
 
 
 def main():
-    ensure_chromium()
+    ensure_tools()
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -35,6 +35,17 @@ from search.sqlite_ranking import is_sqlite_results, ranked_pks
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+
+
+def printable(text):
+    """``text`` with control characters as spaces and runs of white space as one.
+
+    Control characters mean nothing in a search, and PostgreSQL refuses NUL in
+    any text it stores or compares (recorded queries, editor's picks).
+    """
+    return " ".join("".join(char if char.isprintable() else " " for char in text).split())
+
+
 MAX_QUERY_WORDS = 10
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -142,7 +153,7 @@ class SearchRequest:
             language = settings.LANGUAGE_CODE
         vocabulary = vocabulary or Vocabulary(language)
 
-        query = " ".join(params.get("q", "").split())
+        query = printable(params.get("q", ""))
         if len(query) > MAX_QUERY_LENGTH:
             errors["q"] = _("The search text was cut to its first %(limit)s characters.") % {"limit": MAX_QUERY_LENGTH}
             query = query[:MAX_QUERY_LENGTH]
@@ -502,7 +513,7 @@ def search(request, vocabulary=None):
 
 def autocomplete(text, language, limit=8):
     """Titles in ``language`` whose words start with what was typed (two characters at least)."""
-    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    text = printable(text)[:MAX_QUERY_LENGTH]
     if len(text) < 2 or language not in LANGUAGES:
         return []
     from search.analysis import words

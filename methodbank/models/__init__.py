@@ -1,4 +1,5 @@
 from .choices import CoordinationPeriod, Evaluation, ItemType, Scope
+from .evaluation import EvaluationRecord, Evaluator
 from .funding_source import FundingSource
 from .good_practice_page import GoodPracticePage
 from .keyword import Keyword
@@ -14,6 +15,8 @@ from .theme import Theme
 __all__ = [
     "CoordinationPeriod",
     "Evaluation",
+    "EvaluationRecord",
+    "Evaluator",
     "FundingSource",
     "GoodPracticePage",
     "ItemType",

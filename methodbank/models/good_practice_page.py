@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel, TitleFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -48,13 +48,14 @@ class GoodPracticePage(MethodBankPage):
 
     edit_handler = method_bank_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             PageChooserPanel("project", "methodbank.ProjectPage"),
             PageChooserPanel("model", "methodbank.ModelPage"),
             FieldPanel("period"),
             FieldPanel("original_url"),
         ],
         classification=[],
+        evaluation=True,
     )
 
     class Meta:

@@ -279,6 +279,16 @@ class MethodBankPage(Page):
         ]
 
 
+def translation_ids(page):
+    """The ids of a page and all its translations.
+
+    Related items are looked up by these ids rather than by joining on
+    ``translation_key`` through the page tables: such joins can make
+    PostgreSQL choose a plan that scans the page table over and over.
+    """
+    return list(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+
+
 def one_per_translation(pages):
     """Keep one version of each page: the visitor's language if it exists, otherwise the first one found.
 

@@ -1,12 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
-from .method_bank_page import MethodBankPage, one_per_translation
+from .method_bank_page import MethodBankPage, one_per_translation, translation_ids
 from .panels import method_bank_tabs
 
 
@@ -35,8 +35,9 @@ class ModelPage(MethodBankPage):
     ]
 
     edit_handler = method_bank_tabs(
-        [FieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
+        [TitleFieldPanel("title"), FieldPanel("projects"), FieldPanel("period"), FieldPanel("original_url")],
         classification=[],
+        evaluation=True,
     )
 
     class Meta:
@@ -52,7 +53,7 @@ class ModelPage(MethodBankPage):
         from .good_practice_page import GoodPracticePage
 
         return one_per_translation(
-            GoodPracticePage.objects.live().filter(model__translation_key=self.translation_key).select_related("locale")
+            GoodPracticePage.objects.live().filter(model__in=translation_ids(self)).select_related("locale")
         )
 
     def source_projects(self):

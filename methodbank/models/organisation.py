@@ -14,7 +14,11 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("Name"), max_length=255)
     business_id = models.CharField(
-        _("Business ID"), max_length=9, blank=True, validators=[business_id_validator], help_text=_("Y-tunnus.")
+        _("Business ID"),
+        max_length=9,
+        blank=True,
+        validators=[business_id_validator],
+        help_text=_("The Finnish business ID (Y-tunnus), in the form 1234567-8."),
     )
     website = models.URLField(_("Website"), blank=True)
 

@@ -1,6 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.models import Page
 
 
@@ -32,8 +32,10 @@ def checkboxes(field_name):
     return FieldPanel(field_name, widget=forms.CheckboxSelectMultiple)
 
 
-def method_bank_tabs(basic_information, classification):
-    """The editing tabs every method bank page shares; only the first and third differ by type."""
+def method_bank_tabs(basic_information, classification, evaluation=False):
+    """The editing tabs every method bank page shares; the first and third differ by type, and models
+    and practices add an evaluation tab."""
+    evaluation_tab = [ObjectList([EvaluationStatusPanel()], heading=_("Evaluation"))] if evaluation else []
     return TabbedInterface(
         [
             ObjectList(basic_information, heading=_("Basic information")),
@@ -50,6 +52,25 @@ def method_bank_tabs(basic_information, classification):
                 heading=_("Classification"),
             ),
             ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            *evaluation_tab,
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
+
+
+class EvaluationStatusPanel(Panel):
+    """Shows the editor what the item still needs before it can be evaluated, and its completed evaluations."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/evaluation_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .evaluation import REQUIRED_SECTIONS, completed_evaluations, missing_sections, section_labels
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            labels = section_labels(page)
+            context["required"] = [labels[name] for name in REQUIRED_SECTIONS]
+            context["missing"] = missing_sections(page)
+            context["records"] = completed_evaluations(page) if page.pk else []
+            return context

@@ -2,12 +2,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .choices import ItemType, Scope
-from .method_bank_page import MethodBankPage, one_per_translation
+from .method_bank_page import MethodBankPage, one_per_translation, translation_ids
 from .panels import checkboxes, method_bank_tabs
 
 
@@ -77,7 +77,7 @@ class ProjectPage(MethodBankPage):
 
     edit_handler = method_bank_tabs(
         [
-            FieldPanel("title"),
+            TitleFieldPanel("title"),
             FieldRowPanel([FieldPanel("acronym"), FieldPanel("project_code")]),
             FieldPanel("lead_organisation"),
             FieldPanel("partner_organisations"),
@@ -100,7 +100,7 @@ class ProjectPage(MethodBankPage):
         super().clean()
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end date is before the start date.")
+            errors["end_date"] = _("The end date cannot be before the start date.")
         if self.project_code:
             clash = (
                 ProjectPage.objects.filter(project_code__iexact=self.project_code)
@@ -131,8 +131,9 @@ class ProjectPage(MethodBankPage):
 
         if not self.translation_key:
             return []
-        model_pages = ModelPage.objects.filter(projects__translation_key=self.translation_key).distinct()
-        practices = GoodPracticePage.objects.filter(project__translation_key=self.translation_key)
+        ids = translation_ids(self)
+        model_pages = ModelPage.objects.filter(projects__in=ids).distinct()
+        practices = GoodPracticePage.objects.filter(project__in=ids)
         return [*model_pages, *practices]
 
     def outputs(self):
@@ -140,15 +141,7 @@ class ProjectPage(MethodBankPage):
         from .good_practice_page import GoodPracticePage
         from .model_page import ModelPage
 
-        model_pages = (
-            ModelPage.objects.live()
-            .filter(projects__translation_key=self.translation_key)
-            .distinct()
-            .select_related("locale")
-        )
-        practices = (
-            GoodPracticePage.objects.live()
-            .filter(project__translation_key=self.translation_key)
-            .select_related("locale")
-        )
+        ids = translation_ids(self)
+        model_pages = ModelPage.objects.live().filter(projects__in=ids).distinct().select_related("locale")
+        practices = GoodPracticePage.objects.live().filter(project__in=ids).select_related("locale")
         return {"models": one_per_translation(model_pages), "practices": one_per_translation(practices)}

@@ -81,7 +81,11 @@ def test_moderator_creates_and_publishes_a_project(admin_client, method_bank):
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"start_date": "2022-05-01", "end_date": "2021-01-01"}, "end_date", "The end date is before the start date."),
+        (
+            {"start_date": "2022-05-01", "end_date": "2021-01-01"},
+            "end_date",
+            "The end date cannot be before the start date.",
+        ),
         ({"project_code": "s21674"}, "project_code", "already has the code"),
         ({"regions": [999999]}, "regions", "Choose regions from the list of Finland's regions."),
         ({"start_date": "31.2.2022"}, "start_date", "Enter a valid date."),
@@ -107,7 +111,7 @@ def test_practice_cannot_be_attached_to_a_project_instead_of_a_model(admin_clien
     ("person", "message"),
     [
         ({"email": "not-an-address"}, "Enter a valid email address."),
-        ({"phone": "call me maybe"}, "Enter a phone number of digits"),
+        ({"phone": "call me maybe"}, "Enter a phone number, for example"),
     ],
 )
 def test_invalid_contact_details_are_refused(admin_client, method_bank, person, message):

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from methodbank.models.method_bank_page import BODY_BLOCKS, CONTACT_BLOCKS
 
@@ -27,7 +28,8 @@ def test_every_block_has_an_icon_a_template_and_a_preview(name, block):
 def test_sections_render_a_heading_and_an_anchor(name):
     block = dict(BODY_BLOCKS)[name]
     block.set_name(name)
-    html = block.render(block.get_preview_value(), context={"id": "0123456789abcdef"})
+    with translation.override("en"):
+        html = block.render(block.get_preview_value(), context={"id": "0123456789abcdef"})
     assert f'<section class="stream-section" id="{name}-01234567"' in html
     assert f">{SECTION_HEADINGS[name]}</h2>" in html
 
@@ -44,3 +46,14 @@ def test_person_contact_links_email_and_phone():
     html = block.render(block.get_preview_value())
     assert 'href="mailto:maija.meikalainen@example.fi"' in html
     assert 'href="tel:+358401234567"' in html
+
+
+def test_section_heading_follows_the_visitors_language():
+    block = dict(BODY_BLOCKS)["goal"]
+    block.set_name("goal")
+    with translation.override("fi"):
+        finnish = block.render(block.get_preview_value())
+    with translation.override("sv"):
+        swedish = block.render(block.get_preview_value())
+    assert ">Tavoite</h2>" in finnish
+    assert ">Mål</h2>" in swedish

@@ -21,8 +21,9 @@ from search.documents import rebuild_all
 SMALL, LARGE = 60, 300
 # Good practices attached to one model and one project: the large bank's busiest pages list five times more.
 RELATED = {SMALL: 3, LARGE: 15}
-# Measured on this commit, with a little room; raise them only for a reason you can name.
-DETAIL_MAX_QUERIES = 50
+# Measured with a little room; raise them only for a reason you can name. The detail bound went from
+# 50 to 60 when the evaluation section and the structured data joined the detail pages.
+DETAIL_MAX_QUERIES = 60
 LISTING_MAX_QUERIES = 55
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "methodbank",
     "search",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -46,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.PortalUsersConfig",  # wagtail.users, limited to the portal's roles
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -108,6 +109,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: write-ahead logging lets visitors read while an import
+    # writes, and IMMEDIATE transactions avoid "database is locked" on upgrades.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -132,7 +140,12 @@ def cache_settings(cache_url):
     raise ImproperlyConfigured(f"CACHE_URL must be redis://…, rediss://…, unix://… or locmem://, got {cache_url!r}")
 
 
-CACHES = cache_settings(os.environ.get("CACHE_URL", ""))
+CACHES = {
+    **cache_settings(os.environ.get("CACHE_URL", "")),
+    # Sign-up and login limits (accounts.throttle) must hold across gunicorn workers,
+    # so they count in a database table; its migration creates it.
+    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle"},
+}
 # How long an anonymous visitor's copy of a page may be served; publishing empties
 # the page cache at once. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -181,6 +194,18 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "menetelmapankki@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Set to the header a trusted proxy puts the client's address in (e.g. HTTP_X_REAL_IP);
+# otherwise every visitor behind the proxy shares one limit.
+THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
+
+# The sign-up form links to this; "{language}" becomes fi, sv or en.
+PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL") or "/{language}/tietosuojaseloste/"
+
+# Sessions slide with activity: the open page editor pings the server, so an
+# editor is not signed out mid-edit, and an idle session ends after this many seconds.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -202,6 +227,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Page editors save a draft revision this many milliseconds after each change, so
+# nothing typed is lost when a session ends or a browser closes.
+WAGTAIL_AUTOSAVE_INTERVAL = 1000
 
 
 # Wagtail 8's wagtail.search.backends.<name> modules re-export modelsearch.backends.<name>; either path works.

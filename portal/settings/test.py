@@ -11,7 +11,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each test builds its own content; a page cache shared across tests would serve
 # another test's pages. The caching tests turn it on for themselves.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 PAGE_CACHE_SECONDS = 0
 
 # Tests write to indexes of their own, so a developer's engine keeps the demo's indexes.

@@ -1,6 +1,8 @@
 import pytest
 from django.db import transaction
 
+from conftest import engine_configured
+
 
 @pytest.fixture(scope="package")
 def demo_db(django_db_setup, django_db_blocker):
@@ -19,6 +21,17 @@ def demo_db(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def demo(demo_db, db):
-    """The Finnish method bank index page of the demo content (fi, sv, en, plus a Swedish-only project)."""
+def demo(demo_db, db, request):
+    """The Finnish method bank index page of the demo content (fi, sv, en, plus a Swedish-only project).
+
+    On the engine, ``search_backend`` empties the indexes before each test (the
+    engine does not take part in the database's rollback), so the shared demo's
+    search documents are sent to it again.
+    """
+    if engine_configured():
+        from search.models import SearchDocument
+
+        backend = request.getfixturevalue("search_backend")
+        backend.add_bulk(SearchDocument, list(SearchDocument.objects.all()))
+        backend.refresh_indexes()
     return demo_db

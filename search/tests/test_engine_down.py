@@ -44,7 +44,7 @@ def test_pages_and_autocomplete_fall_back_too(client, demo, engine_down):
     response = client.get("/fi/haku/", {"q": "siirtymävaiheessa"})
     assert response.status_code == 200
     assert response.context["search"].notices
-    assert 'class="notice"' in response.content.decode()
+    assert 'class="notice notice--info"' in response.content.decode()
     assert client.get(demo.url, {"q": "ohjaus"}).status_code == 200
     suggestions = client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"}).json()["suggestions"]
     assert [suggestion["title"] for suggestion in suggestions] == ["SOPU – Sujuvat omat polut"]

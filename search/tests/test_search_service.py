@@ -196,7 +196,7 @@ def test_paging(demo):
     assert beyond.results == [] and beyond.page_out_of_range and beyond.count == 11
 
 
-def test_published_edits_and_unpublishing_reach_search(demo):
+def test_published_edits_and_unpublishing_reach_search(demo, search_backend):
     parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
     page = GoodPracticePageFactory(
         parent=parent,
@@ -204,12 +204,15 @@ def test_published_edits_and_unpublishing_reach_search(demo):
         summary="Työpaikkaohjaajat oppivat mentoroimaan.",
         themes=list(Theme.objects.filter(code="D4", locale=Locale.objects.get(language_code="fi"))),
     )
+    search_backend.refresh_indexes()  # an engine shows new documents after its refresh interval
     assert "Mentorointi" in titles(run("q=työpaikkaohjaajien"))
     assert counts(run("q=mentorointi"), "theme")["D4"] == 1
     page.title = "Vertaismentorointi"
     page.save_revision().publish()
+    search_backend.refresh_indexes()
     assert titles(run("q=vertaismentorointi")) == ["Vertaismentorointi"]
     page.unpublish()
+    search_backend.refresh_indexes()
     assert run("q=mentorointi").count == 0
 
 

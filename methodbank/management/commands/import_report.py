@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
+from django.utils import translation
 
 from methodbank.importer.report_import import ReportImporter
 from methodbank.models import ItemType
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         report, outcome = importer.run(path)
         if bar:
             bar.finish()
-        self.print_summary(report, outcome, dry_run)
+        # The summary is English prose; keep the type labels in English too, whatever the active language.
+        with translation.override("en"):
+            self.print_summary(report, outcome, dry_run)
 
     def print_summary(self, report, outcome, dry_run):
         write = self.stdout.write

@@ -1,0 +1,76 @@
+"""sitemap.xml lists every language's pages, each with hreflang links to its translations."""
+
+import xml.etree.ElementTree as ET
+
+from wagtail.models import Page
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("x:link", NS)
+            if link.get("rel") == "alternate"
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_every_live_page_in_every_language_is_listed(client, method_bank):
+    urls = sitemap(client)
+    live = Page.objects.live().public().filter(depth__gt=1).specific()
+    assert sorted(urls) == sorted(page.get_full_url() for page in live)
+    paths = {url.split("localhost", 1)[1] for url in urls}
+    for language in ("fi", "sv", "en"):
+        assert f"/{language}/" in paths
+        assert f"/{language}/menetelmapankki/zoomi/" in paths
+
+
+def test_translations_point_at_each_other_with_hreflang_and_x_default(client, method_bank):
+    urls = sitemap(client)
+    swedish = "http://localhost/sv/menetelmapankki/zoomi/"
+    expected = {
+        "fi": "http://localhost/fi/menetelmapankki/zoomi/",
+        "sv": swedish,
+        "en": "http://localhost/en/menetelmapankki/zoomi/",
+        "x-default": "http://localhost/fi/menetelmapankki/zoomi/",
+    }
+    assert urls[swedish] == expected
+    assert urls[expected["en"]] == expected
+
+
+def test_a_page_without_translations_has_no_alternates(client, method_bank):
+    # Stora Komet is written in Swedish only.
+    assert sitemap(client)["http://localhost/sv/menetelmapankki/stora-komet/"] == {}
+
+
+def test_unpublished_translation_drops_out_of_the_page_and_its_alternates(client, method_bank):
+    english = Page.objects.get(locale__language_code="en", slug="zoomi")
+    english.unpublish()
+    urls = sitemap(client)
+    assert "http://localhost/en/menetelmapankki/zoomi/" not in urls
+    assert set(urls["http://localhost/fi/menetelmapankki/zoomi/"]) == {"fi", "sv", "x-default"}
+
+
+def test_sitemap_query_count_does_not_grow_with_pages(client, method_bank):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.factories import ContentPageFactory
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            sitemap(client)
+        return len(context.captured_queries)
+
+    before = queries()
+    home = Page.objects.get(locale__language_code="fi", depth=2).specific
+    for number in range(5):
+        ContentPageFactory(parent=home, title=f"Extra {number}", slug=f"extra-{number}")
+    assert queries() == before

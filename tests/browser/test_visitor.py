@@ -1,0 +1,86 @@
+"""Visitors: a Swedish speaker searching and filtering, and someone using the filters with the keyboard alone."""
+
+import re
+
+from playwright.sync_api import expect
+
+
+def test_swedish_visitor_searches_filters_opens_a_model_and_follows_it_to_its_project(page):
+    page.goto("/sv/")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    page.get_by_role("search").get_by_role("searchbox").fill("studerande")
+    page.get_by_role("search").get_by_role("button").click()
+    expect(page).to_have_url(re.compile(r"/sv/sok/\?q=studerande"))
+    results = page.locator("ol.result-list > li")
+    unfiltered = results.count()
+    assert unfiltered > 2
+
+    # Two facets: the type (a short list, shown open) and a main theme (a long list, folded away first).
+    panel = page.get_by_role("form", name=re.compile(".+"))
+    panel.locator('input[name="type"][value="model"]').check()
+    panel.locator("details.facet-fold:has(input[name=theme]) > summary").click()
+    panel.get_by_role("checkbox", name=re.compile(r"^Tidigt ingripande, stöd vid studieavbrott")).check()
+    panel.locator(".facet-panel__actions button").click()
+
+    expect(page).to_have_url(re.compile(r"type=model.*theme=C|theme=C.*type=model"))
+    expect(results).to_have_count(1)
+    expect(page.locator(".active-filters li")).to_have_count(2)
+    model_link = results.first.get_by_role("link")
+    expect(model_link).to_have_text("Modell för att hålla fast vid studierna")
+    model_link.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Modell för att hålla fast vid studierna")
+    project_link = page.locator(".summary-box").get_by_role("link", name="Vamos andra stadiet")
+    project_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vamos andra stadiet")
+    expect(page).to_have_url(re.compile(r"/sv/menetelmapankki/vamos-2-aste/$"))
+
+
+FOCUSED = "document.activeElement"
+
+
+def tab_to(page, selector, limit=150):
+    """Press Tab until the element matching ``selector`` has focus; each stop must show a focus outline."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            f"getComputedStyle({FOCUSED}).outlineStyle + ' ' + getComputedStyle({FOCUSED}).outlineWidth"
+        )
+        described = page.evaluate(f"{FOCUSED}.outerHTML.slice(0, 120)")
+        style, width = outline.split()
+        assert style != "none" and float(width.removesuffix("px")) >= 2, f"no visible focus on {described}"
+        if page.evaluate(f"(selector) => {FOCUSED}.matches(selector)", selector):
+            return
+    raise AssertionError(f"{selector} was not reached with {limit} presses of Tab")
+
+
+def test_a_keyboard_alone_filters_the_method_bank_and_removes_a_filter(page, portal):
+    page.goto(portal.index.url)
+    # The skip link comes first and takes the focus to the main content.
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_class("skip-link")
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+    tab_to(page, "#facet-type-model")
+    page.keyboard.press("Space")
+    # Regions are folded: open them from their summary with Enter, then tick Uusimaa with Space.
+    tab_to(page, "details.facet-fold:has(input[name=region]) > summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "#facet-region-fi-18")
+    page.keyboard.press("Space")
+    tab_to(page, ".facet-panel__actions button")
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"type=model.*region=fi-18|region=fi-18.*type=model"))
+    expect(page.locator("#facet-region-fi-18")).to_be_checked()
+    titles = page.locator("ol.result-list .result-card__title")
+    expect(titles).to_have_count(1)
+    expect(titles).to_have_text(["Toimintamalli opintoihin kiinnittymiseksi"])
+
+    # A chosen filter is a link: Enter on it removes that filter and keeps the other.
+    tab_to(page, ".active-filters li a[href*='type=model']:not([href*='region'])")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"type=model"))
+    expect(page.locator("#facet-region-fi-18")).not_to_be_checked()
+    expect(page.locator("#facet-type-model")).to_be_checked()
