@@ -24,7 +24,9 @@ _translations = contextvars.ContextVar("search_document_translations", default=N
 
 
 def is_database_backend(backend):
-    return type(backend).__module__.startswith(("modelsearch.backends.database", "wagtail.search.backends.database"))
+    return type(backend).__module__.startswith(
+        ("modelsearch.backends.database", "wagtail.search.backends.database", "search.sqlite_index")
+    )
 
 
 def _related_objects(value):

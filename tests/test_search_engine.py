@@ -65,8 +65,8 @@ def test_search_url_selects_opensearch3_and_keeps_the_database_fallback(monkeypa
     backends = search_backends("http://search:9200")
     assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch3"
     assert backends["default"]["URLS"] == ["http://search:9200"]
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
-    assert search_backends("")["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["database"]["BACKEND"] == "search.database_backend"
+    assert search_backends("")["default"]["BACKEND"] == "search.database_backend"
 
 
 @pytest.mark.backend

@@ -246,7 +246,7 @@ def search_backends(search_url):
     OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
     "opensearch2" needs opensearch-py 2, which is not installed.
     """
-    database = {"BACKEND": "wagtail.search.backends.database"}
+    database = {"BACKEND": "search.database_backend"}
     if not search_url:
         return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")
