@@ -5,15 +5,15 @@ modelsearch's SQLite index walks each object's search fields three times
 its own, and after every batch recomputes title norms with a scan of the
 whole table. In a full reindex of 20,000 pages that was most of the time
 spent in the index (README "Performance"). This index walks each object
-once, writes a batch with one upsert (which fires the same triggers that
-keep the full-text table in step) and sets the title norms of that batch
-only. The rows it writes are the ones modelsearch would write.
+once and writes a batch with one upsert, title norms included (it fires the
+same triggers that keep the full-text table in step). The rows it writes
+are the ones modelsearch would write.
 
 Import only where SQLite is the database: ``search.database_backend`` does.
 """
 
 from django.db import transaction
-from django.db.models import Avg, F
+from django.db.models import Count, Sum
 from django.db.models.functions import Length
 from django.utils.encoding import force_str
 from modelsearch.backends.database.sqlite.sqlite import IndexEntry, ObjectIndexer, SQLiteIndex, SQLiteSearchBackend
@@ -54,23 +54,34 @@ class BulkSQLiteIndex(SQLiteIndex):
                 )
             )
         with transaction.atomic(using=self.write_connection.alias):
+            self._set_title_norms(content_type_pk, entries)
             self.entries.bulk_create(
                 entries,
                 batch_size=BATCH,
                 update_conflicts=True,
                 unique_fields=["content_type", "object_id"],
-                update_fields=["title", "autocomplete", "body"],
+                update_fields=["title", "autocomplete", "body", "title_norm"],
             )
-            self._refresh_batch_title_norms(content_type_pk, [entry.object_id for entry in entries])
 
-    def _refresh_batch_title_norms(self, content_type_pk, object_ids):
-        """Average title length / this title's length, for the rows just written (see SQLiteIndex)."""
-        titled = self.entries.annotate(title_length=Length("title")).filter(title_length__gt=0)
-        average = titled.aggregate(Avg("title_length"))["title_length__avg"]
+    def _set_title_norms(self, content_type_pk, entries):
+        """Average title length / this title's length, the average taken as it will be once the batch is written.
+
+        Set before writing, so that each row is written once: every write of
+        a row also rewrites its full-text row (see SQLiteIndex._refresh_title_norms).
+        """
+        others = self.entries.annotate(title_length=Length("title")).filter(title_length__gt=0)
+        object_ids = [entry.object_id for entry in entries]
         for start in range(0, len(object_ids), BATCH):
-            titled.filter(content_type_id=content_type_pk, object_id__in=object_ids[start : start + BATCH]).update(
-                title_norm=average / F("title_length")
-            )
+            others = others.exclude(content_type_id=content_type_pk, object_id__in=object_ids[start : start + BATCH])
+        totals = others.aggregate(length=Sum("title_length"), count=Count("pk"))
+        lengths = [len(entry.title) for entry in entries if entry.title]
+        count = totals["count"] + len(lengths)
+        if not count:
+            return
+        average = ((totals["length"] or 0) + sum(lengths)) / count
+        for entry in entries:
+            if entry.title:
+                entry.title_norm = average / len(entry.title)
 
 
 class BulkSQLiteSearchBackend(SQLiteSearchBackend):
