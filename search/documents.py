@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 # How many missed updates to resend when a backend answers again.
 PENDING_BATCH = 200
 # Pages per transaction and per bulk send when rebuilding everything.
-REBUILD_CHUNK = 200
+REBUILD_CHUNK = 500
 # While rebuild_all runs: {(model, pk, locale id): object in that language}, so that each
 # vocabulary term is looked up once per language rather than once per page.
 _translations = contextvars.ContextVar("search_document_translations", default=None)
