@@ -3,11 +3,12 @@
 modelsearch's SQLite index walks each object's search fields three times
 (title, body, autocomplete), updates an indexed object with an UPDATE of
 its own, and after every batch recomputes title norms with a scan of the
-whole table. In a full reindex of 20,000 pages that was most of the time
-spent in the index (README "Performance"). This index walks each object
-once and writes a batch with one upsert, title norms included (it fires the
-same triggers that keep the full-text table in step). The rows it writes
-are the ones modelsearch would write.
+whole table: a full reindex of 20,000 pages missed its target because of
+it (README "Performance"). This index walks each object
+once and writes a batch with upserts, title norms included (they fire the
+same triggers that keep the full-text table in step). It writes the rows
+modelsearch writes, except that an updated row's title norm is brought up
+to date at once rather than at the next full rebuild.
 
 Import only where SQLite is the database: ``search.database_backend`` does.
 """
@@ -20,7 +21,7 @@ from modelsearch.backends.database.sqlite.sqlite import IndexEntry, ObjectIndexe
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 
-# Rows per statement: three text columns and a few keys each, well under SQLite's bound-parameter limit.
+# Object ids per IN list, well under SQLite's bound-parameter limit (Django sizes the inserts itself).
 BATCH = 500
 
 
@@ -57,7 +58,6 @@ class BulkSQLiteIndex(SQLiteIndex):
             self._set_title_norms(content_type_pk, entries)
             self.entries.bulk_create(
                 entries,
-                batch_size=BATCH,
                 update_conflicts=True,
                 unique_fields=["content_type", "object_id"],
                 update_fields=["title", "autocomplete", "body", "title_norm"],
