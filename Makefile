@@ -97,7 +97,7 @@ checks: install
 
 # The embedded default: SQLite and the database search backend.
 test-python: install messages
-	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine and not browser"
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine and not browser and not postgres"
 
 # The same tests on PostgreSQL, the production database, from scripts/postgres.
 test-postgres: install messages

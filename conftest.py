@@ -16,6 +16,11 @@ on the database backend).
 Mark a test ``@pytest.mark.engine`` when it needs the engine itself: it runs only in ``test-engine``
 and fails, never skips, when ``SEARCH_URL`` is unset or the engine does not answer.
 
+Mark a test ``@pytest.mark.postgres`` when it checks what only PostgreSQL has (its text search
+configurations, tsvectors): it runs only in ``test-postgres`` and fails, never skips, on another
+database. Tests that merely expect different results on PostgreSQL stay unmarked and decide their
+expectation from ``connection.vendor``.
+
 For tests of what happens when the engine is gone, ``dead_engine_url`` (connections refused, as
 after a crash) and ``hung_engine_url`` (connections accepted, never answered, as when the engine
 hangs) need no engine; ``portal.settings.base.search_backends(url)`` turns either into settings.
@@ -29,7 +34,7 @@ import socket
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 START_ENGINE_HINT = (
     "Start one with `scripts/search-engine start` and export SEARCH_URL with the URL it prints, "
@@ -85,6 +90,7 @@ def method_bank(demo_content, db):
 
 
 def engine_configured():
+    # An engine has an address; the database backends (Wagtail's, search.backends.postgres) do not.
     return "URLS" in settings.WAGTAILSEARCH_BACKENDS["default"]
 
 
@@ -130,6 +136,12 @@ def search_backend(request, db):
 
 @pytest.fixture(autouse=True)
 def _isolate_search(request):
+    if request.node.get_closest_marker("postgres"):
+        request.getfixturevalue("db")
+        if connection.vendor != "postgresql":
+            pytest.fail(
+                f"This test needs PostgreSQL but runs on {connection.vendor}. Run `make test-postgres`.", pytrace=False
+            )
     if request.node.get_closest_marker("backend") or request.node.get_closest_marker("engine"):
         request.getfixturevalue("search_backend")
 

@@ -41,7 +41,9 @@ MODEL_PERMISSIONS = {
     ),
     PEER_REVIEWERS: (*REVIEWER_BASE, "methodbank.record_peer_evaluation"),
     EXPERTS: (*REVIEWER_BASE, "methodbank.record_expert_evaluation"),
-    TRANSLATORS: (ACCESS_ADMIN, "wagtail_localize.submit_translation"),
+    # Publishing reaches only synchronised translations of published pages that the
+    # translator may edit (methodbank.page_permissions).
+    TRANSLATORS: (ACCESS_ADMIN, "wagtail_localize.submit_translation", "methodbank.publish_translation"),
 }
 
 # Granted on each method bank index page and so on every page below it. "add"
@@ -49,7 +51,8 @@ MODEL_PERMISSIONS = {
 PAGE_PERMISSIONS = {
     CONTRIBUTORS: ("add_page",),
     MODERATORS: ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
-    # Translators edit drafts in the translation editor; publishing goes through a moderator.
+    # Translators edit every page (drafts of the source language go to moderation)
+    # and publish translations through their model permission above.
     TRANSLATORS: ("change_page",),
 }
 

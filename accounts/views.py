@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.views.account import LoginView
 
@@ -42,10 +42,15 @@ class ThrottledLoginView(LoginView):
             "login-ip", throttle.client_ip(request), "LOGIN_FAILURES_PER_IP"
         ):
             _attempts, seconds = throttle.limit("LOGIN_FAILURES_PER_USERNAME")
+            minutes = max(1, seconds // 60)
             messages.error(
                 request,
-                _("Too many failed sign-in attempts. Wait up to %(minutes)s minutes and try again.")
-                % {"minutes": max(1, seconds // 60)},
+                ngettext(
+                    "Too many failed sign-in attempts. Wait up to %(minutes)s minute and try again.",
+                    "Too many failed sign-in attempts. Wait up to %(minutes)s minutes and try again.",
+                    minutes,
+                )
+                % {"minutes": minutes},
             )
             return self.render_to_response(self.get_context_data(form=self.get_form_class()(request)), status=429)
         return super().post(request, *args, **kwargs)

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.urls import path
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
 from methodbank.models import EvaluationRecord, FundingSource, Keyword, Organisation, Region, TargetGroup, Theme
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
+from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
 register_permission_policy(EvaluationRecord, EvaluationPermissionPolicy(EvaluationRecord))
 
@@ -102,3 +104,20 @@ def tell_what_evaluation_needs(request, page):
             gettext_now("Before “%(title)s” can be evaluated, add these sections to its description: %(sections)s.")
             % {"title": page.title, "sections": ", ".join(str(label) for label in missing)},
         )
+
+
+@hooks.register("register_admin_urls")
+def register_checked_translation_views():
+    # Same addresses as wagtail-localize's views: this app's hooks come first, so these answer.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            CheckedUpdateTranslationsView.as_view(),
+            name="methodbank_update_translations",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            CheckedSubmitSnippetTranslationView.as_view(),
+            name="methodbank_submit_snippet_translation",
+        ),
+    ]

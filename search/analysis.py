@@ -9,7 +9,8 @@ For a word the analyser produces
 
 * its Snowball stem (Finnish, Swedish or English), plus a few Finnish rules
   that bring stems of one word closer together than Snowball alone does
-  (``ohjaus``/``ohjausta``/``ohjauksen`` all become ``ohjau``), and
+  (``ohjaus``/``ohjausta``/``ohjauksen`` all become ``ohjau``; consonant
+  gradation: ``lähdön`` and ``lähtö`` both become ``lähtö``), and
 * for a Finnish or Swedish compound, the stems of its parts, found with the
   word list in ``search.lexicon`` (``siirtymävaiheessa`` → ``siirtym`` and
   ``vaihe``).
@@ -122,13 +123,48 @@ def words(text):
     return WORD.findall(text)
 
 
-def _finnish_rules(stem):
+# Consonant gradation: the weak grade of a stem's last consonant, mapped to the strong grade
+# (lähdön → lähtö, kengän → kenkä). After doubled consonants are made single, the weak
+# grades of nt, lt, rt and mp are n, l, r and m (rannan, kullan, virran, kamman).
+_STRONG_GRADE = {"d": "t", "hd": "ht", "ng": "nk", "lj": "lk", "rj": "rk", "nt": "n", "lt": "l", "rt": "r", "mp": "m"}
+# A stem's last consonants and at most one vowel after them; only that syllable alternates.
+_GRADATION_TAIL = re.compile(r"([aeiouyäö])([bcdfghjklmnpqrstvwxz]{1,2})([aeiouyäö]?)$")
+# Forms whose weak grade drops the k altogether (tuki → tuen), too short for a rule; by Snowball stem.
+_K_DROPPED = {"tuen": "tuk", "tues": "tuk", "tue": "tuk", "tuke": "tuk", "tuki": "tuk"}
+
+
+def _strong_grade(stem):
+    """``stem`` with its last syllable's consonant in the strong grade: forms of one word share a stem."""
+    stem = _K_DROPPED.get(stem, stem)
+    match = _GRADATION_TAIL.search(stem)
+    if match is None:
+        return stem
+    before, consonants, vowel = match.groups()
+    if consonants == "v" and before in "aou":
+        # v is the weak grade of p (tapa, tavan), or of k between u's (luku, luvun). Not after
+        # front vowels, where v is mostly just v: hyvä is no form of hypätä.
+        consonants = "k" if before + vowel == "uu" else "p"
+    elif consonants == "s" and vowel == "i":
+        consonants, vowel = "t", ""  # käsi, käden, kättä: the nominative's s is t elsewhere
+    else:
+        consonants = _STRONG_GRADE.get(consonants, consonants)
+    if consonants == "t" and vowel == "e":
+        vowel = ""  # käte-, vete-: the e comes and goes (kättä, vettä)
+    return stem[: match.start()] + before + consonants + vowel
+
+
+def _finnish_rules(word, stem):
     """Even out what Snowball leaves different between forms of one Finnish word."""
+    if word.endswith("si") and stem == word[:-2] and stem.endswith(("au", "uo", "uu", "yö")):
+        # Snowball reads the -si of lukukausi, lukuvuosi as "your"; it is the nominative of a t-stem.
+        stem += "t"
     if len(stem) > 4:
         stem = re.sub(r"([aeiouyäö])k?s$", r"\1", stem)  # koulutus, koulutuks- → koulutu
+    stem = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", stem)  # valmennu, valmenu: consonant gradation
+    # Before the -in rule: arvioint (arviointi) becomes arvioin, as arvioinnin does.
+    stem = _strong_grade(stem)
     if len(stem) > 5 and stem.endswith("in"):
         stem = stem[:-1]  # keskeyttämin → keskeyttämi
-    stem = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", stem)  # valmennu, valmenu: consonant gradation
     if len(stem) > 6 and stem.endswith("i"):
         stem = stem[:-1]
     return stem
@@ -138,7 +174,7 @@ def _finnish_rules(stem):
 def stem(word, language):
     result = _stemmer(language).stemWord(word)
     if language == "fi":
-        result = _finnish_rules(result)
+        result = _finnish_rules(word, result)
     elif language == "sv" and len(result) > 5 and result.endswith("an"):
         result = result[:-2]  # Snowball keeps the definite -an: skolan, ansökan
     return result
@@ -222,8 +258,17 @@ def analyse(text, language):
     return " ".join(terms)
 
 
+class TermGroup(tuple):
+    """A query word's alternative terms; ``word`` is the word as typed, for backends with a stemmer of their own."""
+
+    def __new__(cls, terms, word):
+        group = super().__new__(cls, terms)
+        group.word = word
+        return group
+
+
 def query_terms(text, language, max_words):
-    """One tuple of alternative terms per query word, in order; stop words dropped.
+    """One TermGroup (a tuple of alternative terms) per query word, in order; stop words dropped.
 
     A page matches a word when it contains any of that word's terms: the whole
     word's stem, or the stem of one of its compound parts.
@@ -235,7 +280,7 @@ def query_terms(text, language, max_words):
             continue
         terms = word_terms(word, language)
         whole, parts = terms[0], [term for term in terms[1:] if len(term) > MIN_PART]
-        group = tuple(dict.fromkeys([whole, *parts]))
+        group = TermGroup(dict.fromkeys([whole, *parts]), word)
         if group not in groups:
             groups.append(group)
         if len(groups) == max_words:

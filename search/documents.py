@@ -24,9 +24,9 @@ _translations = contextvars.ContextVar("search_document_translations", default=N
 
 
 def is_database_backend(backend):
-    return type(backend).__module__.startswith(
-        ("modelsearch.backends.database", "wagtail.search.backends.database", "search.sqlite_index")
-    )
+    # Subclasses too: search.backends.postgres is the database backend with per-language configurations.
+    database_modules = ("modelsearch.backends.database", "wagtail.search.backends.database")
+    return any(cls.__module__.startswith(database_modules) for cls in type(backend).__mro__)
 
 
 def _related_objects(value):
@@ -130,6 +130,7 @@ DOCUMENT_FIELDS = (
     "sort_title",
     "title_terms",
     "text_terms",
+    "text",
     "is_item",
     "published_at",
 )
@@ -140,13 +141,15 @@ def document_fields(page):
     from methodbank.models import MethodBankPage
 
     language = page.locale.language_code
+    text = "\n".join(page_texts(page))
     return {
         "language": language,
         "translation_key": page.translation_key,
         "title": page.title[:255],
         "sort_title": sort_key(page.title, language)[:255],
         "title_terms": analyse(page.title, language),
-        "text_terms": analyse("\n".join(page_texts(page)), language),
+        "text_terms": analyse(text, language),
+        "text": text,
         "is_item": isinstance(page, MethodBankPage),
         "published_at": page.first_published_at,
     }

@@ -19,6 +19,8 @@ class SearchDocument(index.Indexed, models.Model):
     sort_title = models.CharField(max_length=255)
     title_terms = models.TextField(blank=True)
     text_terms = models.TextField(blank=True)
+    # The page's searchable text except the title, as written: for backends that analyse it themselves.
+    text = models.TextField(blank=True)
     is_item = models.BooleanField(default=False, help_text="A project, model or good practice.")
     published_at = models.DateTimeField(null=True)
 

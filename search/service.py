@@ -246,9 +246,17 @@ def _backend_query(groups, operator):
     return And(clauses) if operator == "and" else Or(clauses)
 
 
+def backend_query(backend, groups, language, operator):
+    """The query ``backend`` gets for the analysed query words ``groups``."""
+    if hasattr(backend, "analysed_query"):
+        # search.backends.postgres also stems the words as typed, with the language's own configuration.
+        return backend.analysed_query(groups, language, operator)
+    return _backend_query(groups, operator)
+
+
 def _ids_from_backend(backend, groups, language, operator):
     documents = SearchDocument.objects.filter(language=language).only("pk")
-    results = backend.search(_backend_query(groups, operator), documents, order_by_relevance=True)
+    results = backend.search(backend_query(backend, groups, language, operator), documents, order_by_relevance=True)
     if hasattr(results, "_get_es_body"):
         # One request for the ids only; the generic path scrolls 100 hits at a time.
         response = results._backend_do_search(

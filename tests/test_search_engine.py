@@ -62,11 +62,19 @@ def test_production_runs_the_engine_version_the_tests_use():
 
 def test_search_url_selects_opensearch3_and_keeps_the_database_fallback(monkeypatch):
     monkeypatch.delenv("SEARCH_BACKEND", raising=False)
-    backends = search_backends("http://search:9200")
+    backends = search_backends("http://search:9200", "django.db.backends.sqlite3")
     assert backends["default"]["BACKEND"] == "wagtail.search.backends.opensearch3"
     assert backends["default"]["URLS"] == ["http://search:9200"]
     assert backends["database"]["BACKEND"] == "search.database_backend"
-    assert search_backends("")["default"]["BACKEND"] == "search.database_backend"
+    sqlite = "django.db.backends.sqlite3"
+    assert search_backends("", sqlite)["default"]["BACKEND"] == "search.database_backend"
+
+
+def test_postgresql_gets_the_per_language_database_backend_also_as_the_fallback(monkeypatch):
+    monkeypatch.delenv("SEARCH_BACKEND", raising=False)
+    postgres = "django.db.backends.postgresql"
+    assert search_backends("", postgres) == {"default": {"BACKEND": "search.backends.postgres"}}
+    assert search_backends("http://search:9200", postgres)["database"]["BACKEND"] == "search.backends.postgres"
 
 
 @pytest.mark.backend

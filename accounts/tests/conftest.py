@@ -1,3 +1,3 @@
-from accounts.tests.fixtures import homes, index, login, users
+from accounts.tests.fixtures import homes, index, login, swedish_index, users
 
-__all__ = ["homes", "index", "login", "users"]
+__all__ = ["homes", "index", "login", "swedish_index", "users"]

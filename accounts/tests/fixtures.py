@@ -3,9 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
+from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail.test.utils.form_data import rich_text as editor_html
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import translate_object
 
 from accounts.roles import CONTRIBUTORS, EXPERTS, MODERATORS, PEER_REVIEWERS, TRANSLATORS
 from methodbank.factories import MethodBankIndexPageFactory, ModelPageFactory, rich_text
@@ -111,6 +115,34 @@ def make_evaluation(page, phase, outcome="passed", status="completed", light="gr
     return record
 
 
+def start_translation(page, language_code, strings, user=None):
+    """Send ``page`` for translation as wagtail-localize's form does, and translate ``strings`` in its editor.
+
+    The translated text is saved as a draft, as syncing does. On-commit callbacks run, as they would
+    outside a test: wagtail-localize publishes through them.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translate_object(page.specific, [locale], user=user)
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale_id=page.locale_id)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        if segment.string.data in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": strings[segment.string.data]},
+            )
+    Translation.objects.get(source=source, target_locale=locale).save_target(user=user, publish=False)
+    return page.get_translation(locale).specific
+
+
+def publish_in_translation_editor(client, translated):
+    """The "Publish in <language>" button of wagtail-localize's editor (which replaces the page editor)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("wagtailadmin_pages:edit", args=[translated.pk]), {"action": "publish"})
+
+
 @pytest.fixture
 def homes(db):
     """A home page per language, the Finnish one as the site root, without the demo's content pages."""
@@ -146,4 +178,12 @@ def login(client):
     return log_in
 
 
-__all__ = ["homes", "index", "login", "users"]
+@pytest.fixture
+def swedish_index(homes, index):
+    """The Swedish home and method bank index, translations of the Finnish ones."""
+    swedish = homes["locales"]["sv"]
+    homes["fi"].copy_for_translation(swedish)
+    return index.copy_for_translation(swedish)
+
+
+__all__ = ["homes", "index", "login", "swedish_index", "users"]

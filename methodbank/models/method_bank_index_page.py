@@ -5,8 +5,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from methodbank.page_permissions import TranslatorPublishing
 
-class MethodBankIndexPage(Page):
+
+class MethodBankIndexPage(TranslatorPublishing, Page):
     """The method bank's front page: browse, search and filter every project, model and good practice."""
 
     intro = models.TextField(_("Introduction"), blank=True, max_length=800)

@@ -25,6 +25,7 @@ from methodbank.blocks import (
     TargetGroupBlock,
     VideoBlock,
 )
+from methodbank.page_permissions import TranslatorPublishing
 
 from .choices import Evaluation, ItemType
 
@@ -150,7 +151,7 @@ class IndexedOnce(index.SearchField):
         return memo[self.field_name]
 
 
-class MethodBankPage(Page):
+class MethodBankPage(TranslatorPublishing, Page):
     """What projects, models and good practices have in common.
 
     Search and its filters work on this one table, so a single query can cover
@@ -237,7 +238,10 @@ class MethodBankPage(Page):
     class Meta:
         verbose_name = _("Method bank page")
         verbose_name_plural = _("Method bank pages")
-        permissions = [("set_evaluation", _("Can set the evaluation state by hand"))]
+        permissions = [
+            ("set_evaluation", _("Can set the evaluation state by hand")),
+            ("publish_translation", _("Can publish translations of published method bank pages")),
+        ]
 
     @classmethod
     def get_indexed_objects(cls):

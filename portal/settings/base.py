@@ -167,6 +167,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# A page sent for translation starts as a draft, not as a live copy of the source
+# text under the new language; the translation is published once it is translated.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
@@ -236,8 +239,13 @@ WAGTAIL_AUTOSAVE_INTERVAL = 1000
 SEARCH_BACKEND_PREFIXES = ("wagtail.search.backends.", "modelsearch.backends.")
 
 
-def search_backends(search_url):
+def search_backends(search_url, database_engine=None):
     """The database backend, or a search engine when SEARCH_URL names one.
+
+    On PostgreSQL the database backend is search.backends.postgres, which
+    analyses each document and query with its language's text search
+    configuration (finnish, swedish, english); elsewhere it is modelsearch's,
+    with SQLite's index written in bulk (search.database_backend).
 
     With an engine, the database backend is also configured as "database" so
     that search can fall back to it when the engine is unreachable. Without
@@ -246,7 +254,9 @@ def search_backends(search_url):
     OpenSearch 3 (scripts/search-engine and docker/compose.yml run 3.8.0);
     "opensearch2" needs opensearch-py 2, which is not installed.
     """
-    database = {"BACKEND": "search.database_backend"}
+    database_engine = database_engine or DATABASES["default"]["ENGINE"]
+    postgres = database_engine.startswith("django.db.backends.postgresql")
+    database = {"BACKEND": "search.backends.postgres" if postgres else "search.database_backend"}
     if not search_url:
         return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.opensearch3")

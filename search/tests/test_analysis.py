@@ -57,3 +57,52 @@ def test_finnish_and_swedish_titles_sort_with_a_ring_a_umlaut_o_umlaut_after_z()
     titles = ["Öljy", "Zeta", "Åbo", "Ääni", "Alku", "Vamos"]
     assert sorted(titles, key=lambda title: sort_key(title, "fi")) == ["Alku", "Vamos", "Zeta", "Åbo", "Ääni", "Öljy"]
     assert sorted(titles, key=lambda title: sort_key(title, "sv"))[-3:] == ["Åbo", "Ääni", "Öljy"]
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("lukukausi", "Lukukauden alussa"),
+        ("lukukauden", "Yksi lukukausi riittää"),
+        ("lukuvuosi", "Koko lukuvuoden ajan"),
+        ("tukea", "Tuen muodot"),
+        ("tuki", "Opiskelijan tuessa"),
+        ("kehittäminen", "Mallin kehittämisen vaiheet"),
+        ("käsi", "Käden taidot"),
+        ("kättä", "Käsi kädessä"),
+        ("ranta", "Rannan kahvila"),
+        ("lähtö", "Lähdön jälkeen"),
+        ("jakso", "Jakson aikana"),
+        ("tapa", "Uusi tapa toimia"),
+        ("tapa", "Uuden tavan kokeilu"),
+        ("oppilaitos", "Oppilaitoksen henkilöstö"),
+        ("tieto", "Tiedon kulku"),
+        ("tutkinto", "Tutkinnon osat"),
+        ("käytäntö", "Käytännössä se toimii"),
+        ("käytännön", "Hyvä käytäntö"),
+        ("luku", "Luvun lopussa"),
+        ("apu", "Ohjaajan avulla"),
+        ("helsinki", "Helsingin kaupunki"),
+        ("parempi", "Paremmin toimiva"),
+    ],
+)
+def test_finnish_consonant_gradation_brings_forms_of_a_word_together(query, text):
+    assert matches(query, text, "fi")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("hyvä", "Hypätä mukaan"),
+        ("tulos", "Tulla mukaan"),
+        ("tuli", "Tulos oli hyvä"),
+        ("luku", "Lukio ja ammattikoulu"),
+        ("tapa", "Tapio Virtanen"),
+        ("käsi", "Kassa on auki"),
+        ("tuki", "Tuote on valmis"),
+        ("lähtö", "Lähteä liikkeelle"),
+        ("opinto", "Opettaja ohjaa"),
+    ],
+)
+def test_consonant_gradation_does_not_merge_distinct_finnish_words(query, text):
+    assert not matches(query, text, "fi")

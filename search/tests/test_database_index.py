@@ -1,10 +1,11 @@
-"""The database search backend's index: the portal's (search.database_backend) holds what modelsearch's would."""
+"""The database search backend outside PostgreSQL: search.database_backend holds what modelsearch's would."""
 
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as vendor_backend
 from modelsearch.conf import get_app_config
 
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
+from search.database_backend import SearchBackend as portal_backend
 from search.models import SearchDocument
 
 IndexEntry = get_app_config().get_model("IndexEntry")
@@ -24,7 +25,7 @@ def rows_after(index, model, objects, stale_first):
 
 
 def test_the_index_holds_what_modelsearchs_own_would_also_after_updates(demo):
-    ours = get_search_backend("default")
+    ours = portal_backend({})
     theirs = vendor_backend({})
     for model in (SearchDocument, ProjectPage, ModelPage, GoodPracticePage):
         objects = list(model.get_indexed_objects().order_by("pk"))

@@ -8,6 +8,7 @@ from django.test import override_settings
 
 from methodbank.factories import GoodPracticePageFactory
 from methodbank.models import MethodBankIndexPage
+from portal.settings.base import search_backends
 from search.models import PendingIndexUpdate
 
 
@@ -26,7 +27,8 @@ def engine_down():
             "INDEX_PREFIX": "unreachable_",
             "TIMEOUT": 1,
         },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        # The fallback this database gets in production (search.backends.postgres on PostgreSQL).
+        "database": search_backends("http://search:9200")["database"],
     }
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         yield

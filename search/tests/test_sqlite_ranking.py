@@ -23,7 +23,9 @@ def test_matches_come_in_the_backends_relevance_order(demo, text, language, oper
     backend = get_search_backend("default")
     expected = [
         document.pk
-        for document in backend.search(service._backend_query(groups, operator), documents, order_by_relevance=True)
+        for document in backend.search(
+            service.backend_query(backend, groups, language, operator), documents, order_by_relevance=True
+        )
     ]
 
     ids, _notice = service.match_ids(groups, language, operator)

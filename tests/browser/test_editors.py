@@ -41,18 +41,23 @@ def test_editor_creates_and_publishes_a_good_practice_and_finds_it_in_search(pag
     expect(page.get_by_role("heading", level=1)).to_have_text("Kuunsilta-mentorointi")
 
 
-def test_translator_translates_a_page_into_english_and_a_moderator_publishes_it(page, browser, portal):
+def test_translator_translates_a_page_into_english_and_publishes_it(page, browser, portal):
     swedish = ProjectPage.objects.get(slug="stora-komet", locale__language_code="sv")
     english = Locale.objects.get(language_code="en")
     assert swedish.get_translation_or_none(english) is None
 
     sign_in(page, "translator")
     page.goto(f"/admin/pages/{swedish.pk}/edit/")
+    # The Swedish original is not the translator's to publish: its changes go to moderation.
+    expect(page.locator("button[name=action-publish]")).to_have_count(0)
     page.get_by_role("navigation", name="Actions", exact=True).get_by_role("button", name="Actions").click()
     page.get_by_role("link", name="Translate this page").click()
     page.get_by_label("English").check()
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_text("successfully submitted for translation into English")).to_be_visible()
+    # Until it is translated, the English page is a draft: visitors do not get the Swedish text at an English address.
+    translation = swedish.get_translation(english)
+    assert not translation.live
 
     # wagtail-localize's editor: each source string gets its translation.
     page.get_by_role("button", name="Translate").first.click()
@@ -63,31 +68,32 @@ def test_translator_translates_a_page_into_english_and_a_moderator_publishes_it(
     page.locator("textarea").fill("Swedish-speaking schools in Ostrobothnia invite young people to try out studies.")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("button", name="Translate")).not_to_have_count(0)
-    translation = swedish.get_translation(english)
     assert translation.get_latest_revision().content["title"] != "Great Comet"
-    editor_url = page.url
 
-    # Translators do not publish; a moderator checks the translation and publishes it.
-    moderator = new_page(browser, portal)
-    try:
-        sign_in(moderator, "moderator")
-        moderator.goto(editor_url)
-        with moderator.expect_navigation():
-            moderator.get_by_role("button", name="Publish in English").click()
-        expect(moderator.locator(".messages")).to_contain_text("Great Comet")
-    finally:
-        moderator.context.close()
-
+    # The translator publishes the translation.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish in English").click()
+    expect(page.locator(".messages")).to_contain_text("Great Comet")
     translation.refresh_from_db()
     assert translation.live
-    page.goto(translation.url)
-    expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Great Comet")
-    expect(page.locator(".lead")).to_have_text(
-        "Swedish-speaking schools in Ostrobothnia invite young people to try out studies."
-    )
-    # The Swedish page now offers the English version in its language switcher.
-    page.goto(swedish.url)
-    expect(page.locator(".language-switcher").get_by_role("link", name="English")).to_have_attribute(
-        "href", translation.url
-    )
+    assert translation.live_revision.user.username == "translator"
+
+    # A visitor, signed in to nothing, reads it.
+    visitor = new_page(browser, portal)
+    try:
+        visitor.goto(translation.url)
+        expect(visitor.locator("html")).to_have_attribute("lang", "en")
+        expect(visitor.get_by_role("heading", level=1)).to_have_text("Great Comet")
+        expect(visitor.locator(".lead")).to_have_text(
+            "Swedish-speaking schools in Ostrobothnia invite young people to try out studies."
+        )
+        # The Swedish page now offers the English version in its language switcher.
+        visitor.goto(swedish.url)
+        expect(visitor.locator(".language-switcher").get_by_role("link", name="English")).to_have_attribute(
+            "href", translation.url
+        )
+    finally:
+        visitor.context.close()
+    # Publishing the translation left the Swedish original as it was.
+    swedish.refresh_from_db()
+    assert swedish.live and swedish.title == "Stora Komet"
