@@ -8,38 +8,46 @@ from pathlib import Path
 
 from django.core.management import call_command, get_commands
 
-# Commands that build what the search backends index, run before update_index
-# when the portal has them (the search work adds its own search documents).
-PREPARE_COMMANDS = ("rebuild_search_documents",)
+# The full rebuild the README documents: every page's search document (analysed
+# text and facets, sent to the backends), then update_index over every backend.
+# An earlier portal without search documents only has update_index.
+FULL_REBUILD = ("rebuild_search_documents", "update_index")
 SEED_REPORTS = Path("/work/shared/seeds")
 
 
-def full_reindex():
-    """Run every indexing command from scratch; items per second over all search backends."""
-    commands = get_commands()
-    steps = []
-    began = time.perf_counter()
-    for name in PREPARE_COMMANDS:
-        if name in commands:
-            step_began = time.perf_counter()
-            call_command(name, verbosity=0, stdout=io.StringIO())
-            steps.append({"command": name, "seconds": round(time.perf_counter() - step_began, 2)})
+def _run(name):
     output = io.StringIO()
-    step_began = time.perf_counter()
-    call_command("update_index", verbosity=1, stdout=output)
-    steps.append({"command": "update_index", "seconds": round(time.perf_counter() - step_began, 2)})
-    seconds = time.perf_counter() - began
-    per_backend = {
-        name: int(count) for name, count in re.findall(r"^(\w+): indexed (\d+) objects", output.getvalue(), re.M)
-    }
-    items = sum(per_backend.values())
-    return {
-        "items": items,
-        "per_backend": per_backend,
-        "seconds": round(seconds, 2),
-        "items_per_s": round(items / seconds, 1) if seconds else 0,
-        "steps": steps,
-    }
+    began = time.perf_counter()
+    call_command(name, verbosity=1, stdout=output)
+    return output.getvalue(), time.perf_counter() - began
+
+
+def full_reindex():
+    """Time the full rebuild from start to finish: items per second is the issue's figure.
+
+    Items are the objects ``update_index`` reports, summed over the configured
+    backends; the seconds are those of the whole rebuild, both commands, so
+    the rate is what an operator waits for. Each command's own time is kept too.
+    """
+    commands = get_commands()
+    result = {"commands": [name for name in FULL_REBUILD if name in commands], "steps": {}}
+    for name in result["commands"]:
+        output, seconds = _run(name)
+        step = {"seconds": round(seconds, 2)}
+        if name == "update_index":
+            # A search engine has one index per model, each reported on a line of its own.
+            per_backend = {}
+            for backend, count in re.findall(r"^(\w+): indexed (\d+) objects", output, re.M):
+                per_backend[backend] = per_backend.get(backend, 0) + int(count)
+            step.update(items=sum(per_backend.values()), per_backend=per_backend)
+        else:
+            counted = re.search(r"(\d+)", output)
+            step["documents"] = int(counted.group(1)) if counted else 0
+        result["steps"][name] = step
+    seconds = sum(step["seconds"] for step in result["steps"].values())
+    items = result["steps"]["update_index"]["items"]
+    result.update(items=items, seconds=round(seconds, 2), items_per_s=round(items / seconds, 1) if seconds else 0)
+    return result
 
 
 def report_path():

@@ -119,6 +119,9 @@ def client_scenarios(sample, search_kind, say, left):
         item["urls"] = urls
         say(f"client: {scenario.label}")
         item["client"] = time_client(urls, Budget())
+        failed = {code: count for code, count in item["client"]["statuses"].items() if not code.startswith("2")}
+        if failed:
+            item["errors"] = f"answered {failed} (status: count)"
     locale = Locale.objects.get(language_code="fi")
     item = {"key": BACKEND_SEARCH.key, "label": BACKEND_SEARCH.label, "p95_target_ms": BACKEND_SEARCH.p95_target_ms}
     results.append(item)

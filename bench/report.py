@@ -187,17 +187,21 @@ def table(result, json_path=None):
                 _row(
                     [
                         size,
-                        f"Full reindex, {indexing['items']} items",
+                        f"Full reindex ({' + '.join(indexing['commands'])}), {indexing['items']} items",
                         "",
                         "",
                         "",
                         "",
                         "",
-                        f"{indexing['items_per_s']:.0f}/s ≥{result['targets']['reindex_items_per_s']} {verdict}",
+                        f"{indexing['seconds']:.1f} s, {indexing['items_per_s']:.0f}/s "
+                        f"≥{result['targets']['reindex_items_per_s']} {verdict}",
                         "",
                     ]
                 )
             )
+            for name, step in indexing["steps"].items():
+                counted = f"{step['items']} items" if "items" in step else f"{step['documents']} pages"
+                lines.append(_row([size, f"  {name}, {counted}", "", "", "", "", "", f"{step['seconds']:.1f} s", ""]))
         generation = run.get("generate")
         if generation:
             lines.append(
@@ -215,6 +219,10 @@ def table(result, json_path=None):
                     ]
                 )
             )
+    for run in result["runs"]:
+        for item in run["scenarios"]:
+            if item.get("errors"):
+                lines.append(f"note: {run['size']} {item['label']}: {item['errors']}")
     report = result.get("import_report") or {}
     if report:
         text = f"{report['seconds']:.1f} s" if "seconds" in report else f"not available: {report.get('skipped')}"

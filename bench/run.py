@@ -154,7 +154,7 @@ class Benchmark:
         run["pages"] = measure.page_counts()
         self.say("full reindex")
         run["index"] = indexing.full_reindex()
-        self.say(f"  {run['index']['items']} items in {run['index']['seconds']} s")
+        self.say(f"  {run['index']['items']} items in {run['index']['seconds']} s ({run['index']['items_per_s']}/s)")
         run["verify"] = measure.verify()
         self.say(f"verified: {run['verify']['summary']}")
         sample = measure.build_sample()

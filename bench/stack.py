@@ -67,14 +67,14 @@ def _service_url(script_name, variable, stack):
             f"BACKEND={stack.backend} needs scripts/{script_name} (from the engine work) or BENCH_{variable}=…"
         )
     status = subprocess.run([str(script), "status"], cwd=ROOT, capture_output=True, text=True, timeout=60)  # noqa: S603
-    running = status.returncode == 0
+    if status.returncode != 0:
+        # Recorded before starting, so that an interrupted start is stopped too.
+        stack.started.append(script)
     result = subprocess.run(  # noqa: S603
         [str(script), "start"], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     if result.returncode != 0:
         raise StackError(f"scripts/{script_name} start failed:\n{result.stdout}{result.stderr}")
-    if not running:
-        stack.started.append(script)
     url = (result.stdout.strip().splitlines() or [""])[-1]
     if "://" not in url:
         raise StackError(f"scripts/{script_name} start printed no URL:\n{result.stdout}{result.stderr}")

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 # How many missed updates to resend when a backend answers again.
 PENDING_BATCH = 200
 # Pages per transaction and per bulk send when rebuilding everything.
-REBUILD_CHUNK = 200
+REBUILD_CHUNK = 500
 # While rebuild_all runs: {(model, pk, locale id): object in that language}, so that each
 # vocabulary term is looked up once per language rather than once per page.
 _translations = contextvars.ContextVar("search_document_translations", default=None)
@@ -281,6 +281,31 @@ def _load_related(pages):
             if hasattr(page, "projects"):
                 linked += list(page.projects.all())
     load_many_to_many(linked)
+    _load_translations(pages)
+
+
+def _load_translations(pages):
+    """Look up, with one query per model and language, what ``_in_language`` will ask for the chunk's links."""
+    memo = _translations.get()
+    if memo is None:
+        return
+    wanted = {}
+    for page in pages:
+        for field in type(page).get_search_fields():
+            if not isinstance(field, index.RelatedFields):
+                continue
+            for related in _related_objects(field.get_value(page)):
+                key = (type(related), related.pk, page.locale_id)
+                if isinstance(related, TranslatableMixin) and related.locale_id != page.locale_id and key not in memo:
+                    wanted.setdefault((type(related), page.locale_id), {})[related.pk] = related
+    for (model, locale_id), sources in wanted.items():
+        keys = {source.translation_key for source in sources.values()}
+        found = {
+            translation.translation_key: translation
+            for translation in model._default_manager.filter(translation_key__in=keys, locale_id=locale_id)
+        }
+        for pk, source in sources.items():
+            memo[(model, pk, locale_id)] = found.get(source.translation_key, source)
 
 
 @transaction.atomic

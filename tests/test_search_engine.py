@@ -67,9 +67,9 @@ def test_search_url_selects_the_per_language_opensearch_backend_and_keeps_the_da
     backends = search_backends("http://search:9200", "django.db.backends.sqlite3")
     assert backends["default"]["BACKEND"] == "search.backends.opensearch"
     assert backends["default"]["URLS"] == ["http://search:9200"]
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["database"]["BACKEND"] == "search.database_backend"
     sqlite = "django.db.backends.sqlite3"
-    assert search_backends("", sqlite)["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert search_backends("", sqlite)["default"]["BACKEND"] == "search.database_backend"
 
 
 def test_postgresql_gets_the_per_language_database_backend_also_as_the_fallback(monkeypatch):

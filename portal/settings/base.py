@@ -246,7 +246,8 @@ def search_backends(search_url, database_engine=None):
 
     On PostgreSQL the database backend is search.backends.postgres, which
     analyses each document and query with its language's text search
-    configuration (finnish, swedish, english); elsewhere it is Wagtail's.
+    configuration (finnish, swedish, english); elsewhere it is modelsearch's,
+    with SQLite's index written in bulk (search.database_backend).
 
     With an engine, the database backend is also configured as "database" so
     that search can fall back to it when the engine is unreachable. Without
@@ -260,7 +261,7 @@ def search_backends(search_url, database_engine=None):
     """
     database_engine = database_engine or DATABASES["default"]["ENGINE"]
     postgres = database_engine.startswith("django.db.backends.postgresql")
-    database = {"BACKEND": "search.backends.postgres" if postgres else "wagtail.search.backends.database"}
+    database = {"BACKEND": "search.backends.postgres" if postgres else "search.database_backend"}
     if not search_url:
         return {"default": database}
     engine = os.environ.get("SEARCH_BACKEND", ENGINE_BACKEND)
