@@ -1,6 +1,7 @@
 """The page cache: visitors get cached pages, see a published change at once, and editors never see stale pages."""
 
 import pytest
+import redis
 from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import ImproperlyConfigured
@@ -160,3 +161,13 @@ def test_cache_url_chooses_the_cache(url, backend):
 def test_unknown_cache_url_is_refused_with_a_clear_message():
     with pytest.raises(ImproperlyConfigured, match="CACHE_URL must be redis://"):
         cache_settings("memcached://cache:11211")
+
+
+def test_a_redis_cache_url_gives_a_usable_cache_client():
+    """The Redis client library is installed, so CACHE_URL=redis://… fails only if Redis itself is unreachable."""
+    from django.core.cache.backends.redis import RedisCache
+
+    settings = cache_settings("redis://127.0.0.1:9/0")["default"]
+    cache = RedisCache(settings["LOCATION"], {})
+    with pytest.raises(redis.exceptions.ConnectionError):
+        cache.get("anything")

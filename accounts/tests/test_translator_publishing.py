@@ -178,7 +178,7 @@ def test_syncing_publishes_translations_only_for_those_who_may_publish_them(clie
 
     response = sync(client, draft, publish=True)
     assert response.status_code == 200
-    assert "You may not publish the translations into English" in response.content.decode()
+    assert "Et voi julkaista käännöksiä näille kielille: English." in response.content.decode()
     assert not live(english).live
 
     published = make_model(index, owner=users["contributor"], title="Valmis malli")
