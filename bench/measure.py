@@ -20,7 +20,7 @@ from methodbank.models import (
 )
 
 from . import http_load, writer
-from .scenarios import BACKEND_SEARCH, CACHED_PAGES, SCENARIOS, Sample, backend_search
+from .scenarios import BACKEND_SEARCH, CACHED_PAGES, SCENARIOS, STATIC_FILE, Sample, backend_search
 from .timing import Budget, count_queries, probe, time_calls, time_client
 
 DETAIL_SAMPLE = 40
@@ -159,5 +159,7 @@ def http_scenarios(sample, results, seconds, say, left, var_dir):
         hits = sum(server.get(path)[1].get("X-Page-Cache") == "hit" for path in paths)
         http_load.run_wrk(server.base, paths, 2, connections=16, threads=2)
         cached = http_load.run_wrk(server.base, paths, 10, connections=16, threads=2)
+        # The ceiling for this server on this machine: a static file under the same load.
+        static = http_load.run_wrk(server.base, [STATIC_FILE], 10, connections=16, threads=2)
     cached["hit_ratio_after_warmup"] = f"{hits}/{len(paths)}"
-    return {"cached_http": cached}
+    return {"cached_http": cached, "static_http": static}

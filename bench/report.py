@@ -180,6 +180,23 @@ def table(result, json_path=None):
                     ]
                 )
             )
+        static = run.get("static_http")
+        if static:
+            lines.append(
+                _row(
+                    [
+                        size,
+                        f"Static file, {static['connections']} connections",
+                        "",
+                        "",
+                        "",
+                        _ms(static["p50_ms"]),
+                        _ms(static["p95_ms"]),
+                        f"{static['rps']:.0f} req/s (baseline)",
+                        _trend(static["p95_ms"], (earlier.get("static_http") or {}).get("p95_ms")),
+                    ]
+                )
+            )
         indexing = run.get("index")
         if indexing:
             verdict = "ok" if indexing["items_per_s"] >= result["targets"]["reindex_items_per_s"] else "MISSED"

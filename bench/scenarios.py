@@ -118,6 +118,8 @@ SCENARIOS = [
 
 # Anonymous pages served from the page cache over HTTP, as a throughput test.
 CACHED_PAGES = ("home", "browse", "detail")
+# The site's stylesheet, served by the same gunicorn: what the server does with no Django view at all.
+STATIC_FILE = "/static/dist/portal.css"
 CACHED_TARGET_RPS = 500
 REINDEX_TARGET_ITEMS_PER_S = 500
 

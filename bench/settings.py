@@ -10,4 +10,6 @@ SECRET_KEY = "bench-only-not-secret"  # noqa: S105 - never leaves the benchmark 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 # Pages link their stylesheet by name; the benchmark never runs collectstatic.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# WhiteNoise serves static/ straight from the finders, so the same gunicorn gives the static-file baseline.
+WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
