@@ -14,17 +14,8 @@ from methodbank.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage
 from search import engine_query
 from search.models import PendingIndexUpdate, SearchDocument
-from search.service import SearchRequest, search
-
-
-def run(params="", language="fi", items_only=True):
-    request = SearchRequest.from_params(QueryDict(params), language=language, items_only=items_only)
-    assert request.errors == {}
-    return search(request)
-
-
-def titles(result):
-    return [item["title"] for item in result.results]
+from search.service import SearchRequest
+from search.tests.helpers import run, titles
 
 
 def seen(result):

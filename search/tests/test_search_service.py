@@ -3,25 +3,14 @@
 import datetime
 
 import pytest
-from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import Locale
 
 from methodbank.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, Region, Theme
-from search.service import SearchRequest, search
+from search.tests.helpers import run, titles
 
 pytestmark = [pytest.mark.backend]
-
-
-def run(params="", language="fi", items_only=True):
-    request = SearchRequest.from_params(QueryDict(params), language=language, items_only=items_only)
-    assert request.errors == {}
-    return search(request)
-
-
-def titles(result):
-    return [item["title"] for item in result.results]
 
 
 def counts(result, facet):
