@@ -122,6 +122,23 @@ def _row(values):
     return "  ".join(cells).rstrip()
 
 
+def _load_row(size, label, load, target, earlier):
+    """A table row for a throughput run under concurrent load (``load`` from http_load.run_wrk)."""
+    return _row(
+        [
+            size,
+            f"{label}, {load['connections']} connections",
+            "",
+            "",
+            "",
+            _ms(load["p50_ms"]),
+            _ms(load["p95_ms"]),
+            f"{load['rps']:.0f} req/s {target}",
+            _trend(load["p95_ms"], (earlier or {}).get("p95_ms")),
+        ]
+    )
+
+
 def table(result, json_path=None):
     lines = [
         f"Benchmark: backend={result['backend']} commit={result['commit']['sha']}"
@@ -164,39 +181,11 @@ def table(result, json_path=None):
         cached = run.get("cached_http")
         if cached:
             verdict = "ok" if cached["rps"] >= result["targets"]["cached_rps"] else "MISSED"
-            before = (earlier.get("cached_http") or {}).get("p95_ms")
-            lines.append(
-                _row(
-                    [
-                        size,
-                        f"Cached pages, {cached['connections']} connections",
-                        "",
-                        "",
-                        "",
-                        _ms(cached["p50_ms"]),
-                        _ms(cached["p95_ms"]),
-                        f"{cached['rps']:.0f} req/s ≥{result['targets']['cached_rps']} {verdict}",
-                        _trend(cached["p95_ms"], before),
-                    ]
-                )
-            )
+            target = f"≥{result['targets']['cached_rps']} {verdict}"
+            lines.append(_load_row(size, "Cached pages", cached, target, earlier.get("cached_http")))
         static = run.get("static_http")
         if static:
-            lines.append(
-                _row(
-                    [
-                        size,
-                        f"Static file, {static['connections']} connections",
-                        "",
-                        "",
-                        "",
-                        _ms(static["p50_ms"]),
-                        _ms(static["p95_ms"]),
-                        f"{static['rps']:.0f} req/s (baseline)",
-                        _trend(static["p95_ms"], (earlier.get("static_http") or {}).get("p95_ms")),
-                    ]
-                )
-            )
+            lines.append(_load_row(size, "Static file", static, "(baseline)", earlier.get("static_http")))
         indexing = run.get("index")
         if indexing:
             verdict = "ok" if indexing["items_per_s"] >= result["targets"]["reindex_items_per_s"] else "MISSED"
