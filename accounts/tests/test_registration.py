@@ -1,4 +1,4 @@
-"""Signing up, a moderator's decision, the e-mails that follow, and the limits on sign-ups and logins."""
+"""Signing up, a moderator's decision, the e-mails that follow, and the limits on sign-ups."""
 
 import re
 import smtplib
@@ -229,21 +229,6 @@ def test_sign_ups_are_limited_per_connection(client, homes, settings, language, 
     assert Registration.objects.count() == 2
     late = sign_up(client, language, email="late@example.fi").content.decode()
     assert expected in late
-
-
-def test_logins_are_limited_after_repeated_failures(client, homes, users, settings):
-    settings.THROTTLE_LOGIN_FAILURES_PER_USERNAME = (3, 900)
-    login_url = reverse("wagtailadmin_login")
-    for _attempt in range(3):
-        assert client.post(login_url, {"username": "contributor", "password": "wrong"}).status_code == 200
-    blocked = client.post(login_url, {"username": "contributor", "password": "correct horse battery staple"})
-    assert blocked.status_code == 429
-    assert "Odota enintään 15 minuuttia ja yritä uudelleen." in blocked.content.decode()
-    assert "_auth_user_id" not in client.session
-    # Someone else is not affected.
-    assert (
-        client.post(login_url, {"username": "moderator", "password": "correct horse battery staple"}).status_code == 302
-    )
 
 
 def test_only_roles_moderators_hand_out(client, users):
