@@ -62,12 +62,13 @@ def lockout_response(request, original_response=None, credentials=None):
     return render(request, "accounts/locked_out.html", {"message": message}, status=429)
 
 
-def password_restriction_view(view, restriction_argument):
+def password_restriction_view(view, kind, restriction_argument):
     """Wrap Wagtail's page or document password view so that wrong passwords count like wrong logins.
 
     The restriction stands in for the user name: guesses at one page's password
     from one address lock that address out of it, and count towards the
-    address's limit across every password form.
+    address's limit across every password form. ``kind`` keeps page and
+    collection restrictions with the same id apart.
     """
 
     @wraps(view)
@@ -75,7 +76,7 @@ def password_restriction_view(view, restriction_argument):
         if request.method != "POST":
             return view(request, *args, **kwargs)
         # A colon never appears in a user name, so this cannot be anybody's.
-        credentials = get_credentials(f"password-restriction:{kwargs[restriction_argument]}")
+        credentials = get_credentials(f"{kind}-password:{kwargs[restriction_argument]}")
         if not AxesProxyHandler.is_allowed(request, credentials):
             return lockout_response(request, credentials=credentials)
         response = view(request, *args, **kwargs)

@@ -21,7 +21,7 @@ urlpatterns = [
     # wrong passwords count like wrong logins (accounts.lockout).
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",
-        password_restriction_view(wagtaildocs_serve.authenticate_with_password, "restriction_id"),
+        password_restriction_view(wagtaildocs_serve.authenticate_with_password, "collection", "restriction_id"),
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
@@ -44,7 +44,7 @@ urlpatterns += i18n_patterns(
     # The same for a private page's password form.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        password_restriction_view(wagtail_views.authenticate_with_password, "page_view_restriction_id"),
+        password_restriction_view(wagtail_views.authenticate_with_password, "page", "page_view_restriction_id"),
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
