@@ -1,5 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm
+
+from . import throttle
 
 
 class RegistrationForm(forms.Form):
@@ -63,3 +66,18 @@ class DecisionForm(forms.Form):
         if cleaned_data.get("decision") == self.REJECT and not cleaned_data.get("message", "").strip():
             self.add_error("message", _("Tell the applicant why the request was rejected."))
         return cleaned_data
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Wagtail's password reset (WAGTAILADMIN_USER_PASSWORD_RESET_FORM), sending few e-mails in a flood.
+
+    Past a limit per connection or per address nothing is sent, and the visitor
+    sees the usual "check your e-mail" page: the answer never tells whether an
+    account has the address.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        if throttle.hit("reset-ip", throttle.client_ip(request), "PASSWORD_RESETS_PER_IP") and throttle.hit(
+            "reset-mail", self.cleaned_data["email"], "PASSWORD_RESET_MAILS_PER_ADDRESS"
+        ):
+            super().save(*args, request=request, **kwargs)

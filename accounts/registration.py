@@ -2,13 +2,15 @@
 
 The sign-up page answers the same way whether or not the address already has an
 account; only the e-mail that follows differs, and only the owner of the
-address can read it.
+address can read it. Both cases also do the same slow work, hashing a password
+and e-mailing the address, so the time the answer takes does not tell either.
 """
 
 import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import IntegrityError, transaction
@@ -44,11 +46,16 @@ def submit(data, language):
     # the limit nothing is sent, and the visitor still sees the usual answer.
     if not throttle.hit("signup-mail", email, "SIGNUP_MAILS_PER_ADDRESS"):
         return None
+    # The new account's password: random and never shown, since the person sets
+    # their own through the link in the approval e-mail, which also proves the
+    # address is theirs. Hashing it is by far the slowest step, so it is done
+    # before knowing whether an account is needed.
+    password_hash = make_password(secrets.token_urlsafe(32))
     if address_in_use(email):
         tell_owner(email, language)
         return None
     try:
-        registration = create_request(data, email, language)
+        registration = create_request(data, email, password_hash, language)
     except IntegrityError:  # the same address, sent twice at the same moment
         tell_owner(email, language)
         return None
@@ -76,15 +83,12 @@ def tell_owner(email, language):
 
 
 @transaction.atomic
-def create_request(data, email, language):
+def create_request(data, email, password_hash, language):
     """An inactive account and the request that a moderator decides on."""
-    User = get_user_model()
-    # The password is random and never shown: the person sets their own
-    # through the link in the approval e-mail, which also proves the address is theirs.
-    user = User.objects.create_user(
+    user = get_user_model().objects.create(
         username=email,
         email=email,
-        password=secrets.token_urlsafe(32),
+        password=password_hash,
         first_name=data["first_name"],
         last_name=data["last_name"],
         is_active=False,

@@ -1,11 +1,13 @@
-"""A small fixed-window rate limiter for sign-ups and logins.
+"""A small fixed-window rate limiter for what sends e-mail: sign-ups and password resets.
 
 Counts live in the "throttle" cache, a database table, so every gunicorn worker
 sees the same numbers and no extra service is needed. A window starts with the
-first counted attempt and the count expires with it.
+first counted attempt and the count expires with it. Wrong passwords are
+limited by django-axes instead (accounts.lockout), with the same client address.
 """
 
 import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import caches
@@ -16,8 +18,8 @@ CACHE_TABLE = "accounts_throttle"  # LOCATION of the cache in settings; created 
 # (attempts, seconds); override in settings with the same names.
 SIGNUPS_PER_IP = (5, 60 * 60)
 SIGNUP_MAILS_PER_ADDRESS = (3, 24 * 60 * 60)
-LOGIN_FAILURES_PER_USERNAME = (5, 15 * 60)
-LOGIN_FAILURES_PER_IP = (30, 15 * 60)
+PASSWORD_RESETS_PER_IP = (5, 60 * 60)
+PASSWORD_RESET_MAILS_PER_ADDRESS = (3, 60 * 60)
 
 
 def limit(name):
@@ -29,15 +31,11 @@ def _key(scope, value):
     return f"throttle:{scope}:{digest}"
 
 
-def _cache():
-    return caches[CACHE_ALIAS]
-
-
 def hit(scope, value, name):
     """Count one attempt; ``True`` while the attempts stay within the limit called ``name``."""
     attempts, seconds = limit(name)
     key = _key(scope, value)
-    cache = _cache()
+    cache = caches[CACHE_ALIAS]
     cache.add(key, 0, seconds)
     try:
         count = cache.incr(key)
@@ -47,19 +45,18 @@ def hit(scope, value, name):
     return count <= attempts
 
 
-def is_blocked(scope, value, name):
-    attempts, _seconds = limit(name)
-    return _cache().get(_key(scope, value), 0) >= attempts
-
-
-def reset(scope, value):
-    _cache().delete(_key(scope, value))
-
-
 def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the header a trusted proxy sets (THROTTLE_CLIENT_IP_HEADER)."""
-    header = getattr(settings, "THROTTLE_CLIENT_IP_HEADER", "")
+    """The visitor's address: REMOTE_ADDR, or what a configured proxy wrote into THROTTLE_CLIENT_IP_HEADER.
+
+    The header is read only when the setting names it, since without a proxy
+    in front anyone can send it with any address.
+    """
+    header = settings.THROTTLE_CLIENT_IP_HEADER
     if header and request.META.get(header):
         # X-Forwarded-For may hold a chain; the proxy we trust appends the client last.
-        return request.META[header].split(",")[-1].strip()
+        forwarded = request.META[header].split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(forwarded))
+        except ValueError:  # not what a proxy writes: count the connection itself
+            pass
     return request.META.get("REMOTE_ADDR", "")

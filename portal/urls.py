@@ -4,19 +4,25 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
-from accounts.views import ThrottledLoginView
+from accounts.lockout import password_restriction_view
 from home.sitemaps import TranslatedPagesSitemap
 from search import views as search_views
 
 # The admin, documents and machine-readable files live outside the language prefix.
 urlpatterns = [
-    # Same path as Wagtail's own sign-in, matched first: adds the failed-attempt limit.
-    path("admin/login/", ThrottledLoginView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
+    # Same path as Wagtail's own form for a private collection's password, matched first:
+    # wrong passwords count like wrong logins (accounts.lockout).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        password_restriction_view(wagtaildocs_serve.authenticate_with_password, "collection", "restriction_id"),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
@@ -35,6 +41,11 @@ if settings.STYLEGUIDE:
 urlpatterns += i18n_patterns(
     *translated_urls,
     path("", include("accounts.urls")),
+    # The same for a private page's password form.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        password_restriction_view(wagtail_views.authenticate_with_password, "page", "page_view_restriction_id"),
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,6 +5,7 @@ from the environment, and nothing here turns on debugging.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "methodbank",
     "search",
     "accounts",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -79,6 +81,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused password check into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Every password check goes through authenticate(), and django-axes' backend runs
+# first there: no login view, present or future, bypasses the limits below.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -142,8 +153,8 @@ def cache_settings(cache_url):
 
 CACHES = {
     **cache_settings(os.environ.get("CACHE_URL", "")),
-    # Sign-up and login limits (accounts.throttle) must hold across gunicorn workers,
-    # so they count in a database table; its migration creates it.
+    # Sign-up and password reset limits (accounts.throttle) must hold across gunicorn
+    # workers, so they count in a database table; its migration creates it.
     "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "accounts_throttle"},
 }
 # How long an anonymous visitor's copy of a page may be served; publishing empties
@@ -197,9 +208,33 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "menetelmapankki@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Set to the header a trusted proxy puts the client's address in (e.g. HTTP_X_REAL_IP);
-# otherwise every visitor behind the proxy shares one limit.
+# The client's address for every limit is REMOTE_ADDR (accounts.throttle.client_ip).
+# Behind a reverse proxy, set this to the header the proxy writes the client's
+# address into (e.g. HTTP_X_FORWARDED_FOR); otherwise every visitor shares the
+# proxy's address. Never set it without such a proxy: anyone can send the header.
 THROTTLE_CLIENT_IP_HEADER = os.environ.get("THROTTLE_CLIENT_IP_HEADER", "")
+
+# Wrong passwords, on every sign-in form and page password (django-axes with
+# accounts.lockout): five for one user name from one address lock that pair out
+# for 15 minutes, so nobody can lock an editor out just by knowing the user name.
+# Slower limits catch one user name tried from many addresses and one address
+# trying many user names.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_FAILURES_PER_USERNAME = 30
+LOGIN_FAILURES_PER_ADDRESS = 20
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
+# Refused tries during a lockout are not counted, so one address cannot push a
+# user name towards its global limit on its own.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Only failures are kept, and only for the cool-off: no log of every sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+# Password reset e-mails are limited too (accounts.throttle).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.ThrottledPasswordResetForm"  # noqa: S105 - a class path
 
 # The sign-up form links to this; "{language}" becomes fi, sv or en.
 PRIVACY_NOTICE_URL = os.environ.get("PRIVACY_NOTICE_URL") or "/{language}/tietosuojaseloste/"
@@ -219,6 +254,8 @@ LOGGING = {
         # Per-task and per-publish lines drown out what matters in bulk jobs.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-axes says INFO about every sign-in; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
 
