@@ -47,8 +47,8 @@ def what_visitors_find(client, page):
     found = {
         "site search": page.url in client.get("/fi/haku/", {"q": "koulutukseen tutustuminen"}).content.decode(),
         "method bank": page.url in client.get(page.get_parent().url).content.decode(),
-        "api": TITLE in [item["title"] for item in api["results"]],
-        "autocomplete": TITLE in [item["title"] for item in suggestions],
+        "api": page.title in [item["title"] for item in api["results"]],
+        "autocomplete": page.title in [item["title"] for item in suggestions],
     }
     return {where for where, yes in found.items() if yes}
 
