@@ -10,13 +10,22 @@ and served again without touching the database. What never comes from the cache:
 - responses that set a cookie (a page with a form and its CSRF token, for
   example), that say they are private, and anything but a 200.
 
-Changing content empties the cache at once: publishing, unpublishing, moving or
-deleting a page, and saving any page or any method bank term or organisation
-(their names appear on pages). Emptying means bumping a generation number that
-is part of every key, so it is one cache write however many pages are cached;
-old entries expire on their own. The bump happens again when the transaction
-commits, so a page rendered from the old data just before the commit is never
-stored under the new generation.
+Changes that visitors can see empty the cache at once: publishing,
+unpublishing, moving or deleting a page, saving a live page, making a page
+private or public again (a view restriction on it or on an ancestor), and
+saving any method bank term or organisation (their names appear on pages), site
+or locale. What visitors cannot see leaves it alone: saving a draft (the editor
+autosaves about once a second while someone types), locking a page, a workflow
+step, and saving a page that is not live. Emptying means bumping a generation
+number that is part of every key, so it is one cache write however many pages
+are cached; old entries expire on their own. The bump happens again when the
+transaction commits, so a page rendered from the old data just before the
+commit is never stored under the new generation.
+
+Work that a view does on every request, such as counting a search for the
+popular-search report, must not be skipped by a cache hit: the view leaves a
+note with ``note_for_cache_hits``, the note is kept with the cached page, and
+each hit sends it with the ``served_from_cache`` signal.
 
 The cache must be shared by all server processes (a file cache by default,
 Redis with ``CACHE_URL``), or a publish would only reach the process that
@@ -24,6 +33,7 @@ handled it.
 """
 
 import hashlib
+import logging
 import time
 
 from django.apps import apps
@@ -31,13 +41,35 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "page-cache:generation"
+# Part of every entry's key: entries are (headers, content, notes); a deploy must not read an older layout.
+ENTRY_FORMAT = 2
 # Apps whose models are shown on public pages (terms, organisations, page types).
 CONTENT_APPS = {"home", "methodbank"}
+# What saving a draft revision, locking a page or a workflow step writes: nothing a visitor sees.
+DRAFT_FIELDS = frozenset(
+    {
+        COMMENTS_RELATION_NAME,
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+# Sent with ``request`` and ``notes`` when a page is served from the cache; see note_for_cache_hits.
+served_from_cache = Signal()
 
 
 def current_generation():
@@ -60,6 +92,20 @@ def invalidate():
         transaction.on_commit(_bump)
 
 
+def note_for_cache_hits(request, name, value):
+    """Keep ``name: value`` with the cached copy of this response; every hit sends it with ``served_from_cache``."""
+    request.page_cache_notes = {**getattr(request, "page_cache_notes", {}), name: value}
+
+
+def _content_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and update_fields <= DRAFT_FIELDS:
+        return
+    # A page that is not live is seen by no visitor; unpublishing sends page_unpublished.
+    if isinstance(instance, Page) and not instance.live:
+        return
+    invalidate()
+
+
 def _content_changed(sender, **kwargs):
     invalidate()
 
@@ -73,8 +119,11 @@ def connect_signals():
     # Django its fast bulk delete.
     for model in apps.get_models():
         if issubclass(model, Page | Site | Locale) or model._meta.app_label in CONTENT_APPS:
-            post_save.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
+            post_save.connect(_content_saved, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
             post_delete.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
+    # A restriction hides its page and every page below it; who may pass it (its groups) no visitor sees.
+    post_save.connect(_content_changed, sender=PageViewRestriction, dispatch_uid="page_cache_restriction_saved")
+    post_delete.connect(_content_changed, sender=PageViewRestriction, dispatch_uid="page_cache_restriction_deleted")
     page_published.connect(_page_event, dispatch_uid="page_cache_published")
     page_unpublished.connect(_page_event, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_page_event, dispatch_uid="page_cache_moved")
@@ -96,10 +145,10 @@ class AnonymousPageCacheMiddleware:
         key = self.key_for(request)
         cached = cache.get(key)
         if cached is not None:
-            return self.rebuild(cached)
+            return self.serve_cached(request, cached)
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(response):
-            cache.set(key, self.freeze(response), timeout=self.timeout)
+            cache.set(key, self.freeze(request, response), timeout=self.timeout)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -125,16 +174,23 @@ class AnonymousPageCacheMiddleware:
         # Scheme and host matter: hreflang links are absolute URLs.
         url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"page-cache:{current_generation()}:{digest}"
+        return f"page-cache:{ENTRY_FORMAT}:{current_generation()}:{digest}"
 
     @staticmethod
-    def freeze(response):
+    def freeze(request, response):
         headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
-        return headers, response.content
+        return headers, response.content, getattr(request, "page_cache_notes", {})
 
     @staticmethod
-    def rebuild(cached):
-        headers, content = cached
+    def serve_cached(request, cached):
+        headers, content, notes = cached
+        if notes:
+            # Robust: a receiver that fails (the database is down) must not cost the visitor the cached page.
+            for receiver, error in served_from_cache.send_robust(
+                AnonymousPageCacheMiddleware, request=request, notes=notes
+            ):
+                if isinstance(error, Exception):
+                    logger.error("%s failed on a cached page: %r", receiver, error, exc_info=error)
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value

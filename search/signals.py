@@ -1,10 +1,11 @@
-"""Rebuild search documents when pages are published, unpublished, moved or deleted."""
+"""Rebuild search documents when pages are published, unpublished, moved or deleted; count cached searches."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
-from search import documents
+from portal import page_cache
+from search import documents, views
 from search.models import SearchDocument
 
 # Saves that touch only these fields (drafts, locks, workflow) leave the live content as it was.
@@ -38,3 +39,4 @@ def connect():
     post_save.connect(page_saved, dispatch_uid="search_page_saved")
     page_unpublished.connect(page_unpublished_handler, dispatch_uid="search_page_unpublished")
     post_delete.connect(document_deleted, sender=SearchDocument, dispatch_uid="search_document_deleted")
+    page_cache.served_from_cache.connect(views.count_cached_search, dispatch_uid="search_count_cached_search")

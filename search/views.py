@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from portal import page_cache
 from search import service
 from search.openapi import openapi_document
 
@@ -30,11 +31,21 @@ def promotions(query, language):
     return list(picks)
 
 
-def record_query(search_request):
-    """Count the query for the admin's popular-search report (first page only, so paging does not count twice)."""
+def record_query(http_request, search_request):
+    """Count the query for the admin's popular-search report (first page only, so paging does not count twice).
+
+    The page cache counts it again each time it serves this page (``count_cached_search``).
+    """
     query = search_request.query
     if query and search_request.page == 1 and len(query) <= MAX_RECORDED_QUERY and search_request.query_words:
         Query.get(query).add_hit()
+        page_cache.note_for_cache_hits(http_request, "search_query", query)
+
+
+def count_cached_search(sender, request, notes, **kwargs):
+    """A search page served from the page cache is a search too: count what record_query counted."""
+    if "search_query" in notes:
+        Query.get(notes["search_query"]).add_hit()
 
 
 def _url_with(params, **changes):
@@ -111,7 +122,7 @@ def search(request):
         request.GET, language=translation.get_language(), items_only=False
     )
     result = service.search(search_request)
-    record_query(search_request)
+    record_query(request, search_request)
     return TemplateResponse(request, "search/search.html", page_context(request, search_request, result))
 
 
@@ -149,7 +160,7 @@ def api_search(request):
     except service.BadRequest as error:
         return _bad_request(error.errors)
     result = service.search(search_request)
-    record_query(search_request)
+    record_query(request, search_request)
     with translation.override(search_request.language):
         return JsonResponse(
             {

@@ -8,7 +8,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from home.factories import ContentPageFactory
 from home.models import ContentPage
 from portal import page_cache
 from portal.settings.base import cache_settings
@@ -171,3 +174,108 @@ def test_a_redis_cache_url_gives_a_usable_cache_client():
     cache = RedisCache(settings["LOCATION"], {})
     with pytest.raises(redis.exceptions.ConnectionError):
         cache.get("anything")
+
+
+def set_privacy(editor, page, restriction_type, password=""):
+    """The admin's privacy dialog, as an editor submits it."""
+    response = editor.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[page.pk]),
+        {"restriction_type": restriction_type, "password": password},
+    )
+    assert response.status_code == 200
+    assert response.json()["step"] == "set_privacy_done"
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, editor, about_page):
+    assert client.get(about_page.url)["X-Page-Cache"] == "miss"
+
+    set_privacy(editor, about_page, "login")
+    response = client.get(about_page.url)
+
+    assert response.status_code == 302
+    assert "/_util/login/" in response["Location"]
+
+
+def test_a_password_protected_page_asks_for_the_password_at_once(client, editor, about_page):
+    assert about_page.intro in client.get(about_page.url).content.decode()
+
+    set_privacy(editor, about_page, "password", password="salasana-vain-jasenille")
+    response = client.get(about_page.url)
+
+    assert response.get("X-Page-Cache") != "hit"
+    assert about_page.intro not in response.content.decode()
+
+
+def test_a_page_under_a_page_made_private_is_no_longer_served_from_the_cache(client, editor, about_page):
+    child = ContentPageFactory(parent=about_page, title="Yhteystiedot", intro="Soita meille arkisin.")
+    child.save_revision().publish()
+    assert "Soita meille arkisin." in client.get(child.url).content.decode()
+
+    set_privacy(editor, about_page, "login")
+    response = client.get(child.url)
+
+    assert response.status_code == 302
+    assert "Soita meille arkisin." not in response.content.decode()
+
+
+def test_a_page_made_public_again_is_found_by_the_cached_search_at_once(client, editor, about_page):
+    set_privacy(editor, about_page, "login")
+    search_url = reverse("search") + "?q=menetelmäpankki+auttaa"
+    # The result shows the page's introduction.
+    assert about_page.intro not in client.get(search_url).content.decode()
+
+    set_privacy(editor, about_page, "none")
+    response = client.get(search_url)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert about_page.intro in response.content.decode()
+
+
+def test_saving_a_draft_keeps_the_cache(client, about_page):
+    """The editor saves a draft about once a second while typing; visitors see none of it."""
+    client.get(about_page.url)
+    about_page.title = "Keskeneräinen otsikko"
+    about_page.save_revision()
+
+    response = client.get(about_page.url)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Keskeneräinen otsikko" not in response.content.decode()
+
+
+def test_the_editors_autosave_keeps_the_cache(client, editor, about_page):
+    client.get(about_page.url)
+    autosave = editor.post(
+        reverse("wagtailadmin_pages:edit", args=[about_page.pk]),
+        nested_form_data(
+            {
+                "title": "Kirjoitetaan vielä",
+                "slug": about_page.slug,
+                "intro": about_page.intro,
+                "body": streamfield([]),
+                "seo_title": "",
+                "search_description": "",
+                "comments": inline_formset([]),
+            }
+        ),
+        headers={"Accept": "application/json"},
+    )
+    assert autosave.json()["success"] is True
+
+    assert client.get(about_page.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_new_draft_page_keeps_the_cache(client, about_page):
+    client.get(about_page.url)
+    ContentPageFactory(parent=about_page, title="Vasta luonnos", live=False).save_revision()
+
+    assert client.get(about_page.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_cached_search_is_counted_as_a_popular_search(client, cached_site):
+    search_url = reverse("search") + "?q=tietosuoja"
+    first = client.get(search_url)
+    second = client.get(search_url)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert Query.get("tietosuoja").hits == 2

@@ -8,10 +8,12 @@ its reasons. The page's ``evaluation`` field (the search facet) follows the
 highest phase that a completed record passed.
 """
 
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -24,6 +26,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Locale, Orderable
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published
+
+from search.documents import update_document
 
 from .choices import Evaluation as EvaluationState
 from .choices import ItemType
@@ -314,7 +318,7 @@ def derived_state(translation_key):
 
 
 def sync_evaluation_state(translation_key, records_removed=False):
-    """Keep every language version's ``evaluation`` field, and its search entry, in line with the records.
+    """Keep every language version's ``evaluation`` field, and its search entries, in line with the records.
 
     Items without any completed record keep the state a moderator set by hand
     (entries carried over from the earlier bank), unless their last record was
@@ -325,12 +329,14 @@ def sync_evaluation_state(translation_key, records_removed=False):
         if not records_removed:
             return
         state = EvaluationState.NONE
-    stale = MethodBankPage.objects.filter(translation_key=translation_key).exclude(evaluation=state)
-    for page in stale:
-        MethodBankPage.objects.filter(pk=page.pk).update(evaluation=state)
-        specific = page.specific
-        specific.evaluation = state
-        insert_or_update_object(specific)
+    versions = MethodBankPage.objects.filter(translation_key=translation_key)
+    # update(): a save() would also write the page's other fields, and sends no publish signals anyway.
+    versions.exclude(evaluation=state).update(evaluation=state)
+    for page in versions.specific():
+        # Wagtail's page index (the admin's search), and the site search's document with its
+        # evaluation facet on every backend; every version, so a stale entry is mended too.
+        insert_or_update_object(page)
+        update_document(page)
 
 
 @receiver(post_save, sender=EvaluationRecord)
@@ -340,10 +346,18 @@ def evaluation_saved(sender, instance, raw=False, **kwargs):
 
 
 @receiver(post_delete, sender=EvaluationRecord)
-def evaluation_deleted(sender, instance, **kwargs):
+def evaluation_deleted(sender, instance, origin=None, **kwargs):
     page = MethodBankPage.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        sync_evaluation_state(page.translation_key, records_removed=instance.status == Status.COMPLETED)
+    if page is None:
+        return
+    sync = partial(sync_evaluation_state, page.translation_key, records_removed=instance.status == Status.COMPLETED)
+    removed_on_its_own = isinstance(origin, EvaluationRecord) or getattr(origin, "model", None) is EvaluationRecord
+    if removed_on_its_own:
+        sync()
+    else:
+        # The record goes with its page (or a section above it), which is half deleted by now:
+        # bring the language versions that remain in line once the deletion has committed.
+        transaction.on_commit(sync, robust=True)
 
 
 @receiver(page_published)

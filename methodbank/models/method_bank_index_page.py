@@ -40,6 +40,6 @@ class MethodBankIndexPage(TranslatorPublishing, Page):
             request.GET, language=self.locale.language_code, items_only=True
         )
         result = service.search(search_request)
-        views.record_query(search_request)
+        views.record_query(request, search_request)
         context.update(views.page_context(request, search_request, result))
         return context

@@ -215,3 +215,95 @@ def test_an_earlier_rating_without_records_stays_and_says_so(client, index, user
         )
         in html
     )
+
+
+def evaluation_facet(client, language):
+    """The evaluation values under which an anonymous visitor's search finds the item in ``language``."""
+    client.logout()
+    return {
+        state
+        for state in ("none", "peer", "expert")
+        if client.get("/api/search/", {"lang": language, "evaluation": state}).json()["count"]
+    }
+
+
+@pytest.fixture
+def translated_model(model):
+    """The model in Finnish, Swedish and English."""
+    for language, title in (("sv", "Kamratmentorskap"), ("en", "Peer mentoring")):
+        publish_translation(model, Locale.objects.get(language_code=language), {"Peer mentoring": title})
+    return model
+
+
+@pytest.mark.backend
+def test_search_finds_the_item_by_its_latest_evaluation_in_every_language(
+    client, translated_model, users, search_backend
+):
+    record(client, users["peer_reviewer"], translated_model, Phase.PEER)
+    search_backend.refresh_indexes()
+    assert {language: evaluation_facet(client, language) for language in ("fi", "sv", "en")} == {
+        "fi": {"peer"},
+        "sv": {"peer"},
+        "en": {"peer"},
+    }
+
+    record(client, users["expert"], translated_model, Phase.EXPERT)
+    search_backend.refresh_indexes()
+    assert {language: evaluation_facet(client, language) for language in ("fi", "sv", "en")} == {
+        "fi": {"expert"},
+        "sv": {"expert"},
+        "en": {"expert"},
+    }
+    client.logout()
+    assert "Kamratmentorskap" in client.get("/sv/sok/", {"evaluation": "expert"}).content.decode()
+    assert "Kamratmentorskap" not in client.get("/sv/sok/", {"evaluation": "none"}).content.decode()
+
+
+@pytest.mark.backend
+def test_approving_editing_and_removing_evaluations_update_the_search_facet(
+    client, translated_model, users, search_backend
+):
+    record(client, users["peer_reviewer"], translated_model, Phase.PEER)
+    record(client, users["expert"], translated_model, Phase.EXPERT, status="draft")
+    expert_record = EvaluationRecord.objects.get(phase=Phase.EXPERT)
+    search_backend.refresh_indexes()
+    assert evaluation_facet(client, "sv") == {"peer"}
+
+    def edit_expert_record(**changes):
+        client.force_login(users["expert"])
+        response = client.post(
+            reverse("evaluations:edit", args=[expert_record.pk]),
+            evaluation_form_data(translated_model, Phase.EXPERT, **changes),
+        )
+        assert response.status_code == 302
+        search_backend.refresh_indexes()
+
+    edit_expert_record(status="completed")
+    assert evaluation_facet(client, "en") == {"expert"}
+
+    edit_expert_record(outcome="revise")
+    assert evaluation_facet(client, "fi") == {"peer"}
+
+    client.force_login(users["moderator"])
+    client.post(reverse("evaluations:delete", args=[EvaluationRecord.objects.get(phase=Phase.PEER).pk]))
+    search_backend.refresh_indexes()
+    assert {language: evaluation_facet(client, language) for language in ("fi", "sv", "en")} == {
+        "fi": {"none"},
+        "sv": {"none"},
+        "en": {"none"},
+    }
+
+
+@pytest.mark.backend
+def test_deleting_an_evaluated_item_leaves_its_translations_unevaluated(
+    client, translated_model, users, search_backend, django_capture_on_commit_callbacks
+):
+    record(client, users["peer_reviewer"], translated_model, Phase.PEER)
+    client.force_login(users["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:delete", args=[translated_model.pk]))
+
+    assert response.status_code == 302
+    assert not EvaluationRecord.objects.exists()
+    search_backend.refresh_indexes()
+    assert (evaluation_facet(client, "fi"), evaluation_facet(client, "sv")) == (set(), {"none"})
