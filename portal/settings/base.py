@@ -7,10 +7,13 @@ from the environment, and nothing here turns on debugging.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -70,6 +73,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so that cached pages and static files carry the headers too.
+    "portal.content_security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and everything else: a cached page needs none of them.
     "portal.page_cache.AnonymousPageCacheMiddleware",
@@ -270,6 +276,97 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Page editors save a draft revision this many milliseconds after each change, so
 # nothing typed is lost when a session ends or a browser closes.
 WAGTAIL_AUTOSAVE_INTERVAL = 1000
+# Editors embed videos from YouTube and Vimeo only (methodbank/blocks/video.py): the pages may frame
+# no other host (frame-src below), so the admin offers no other oEmbed provider either.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
+# The iframes that YouTube's and Vimeo's oEmbed answers contain load from these origins.
+VIDEO_EMBED_ORIGINS = ["https://www.youtube.com", "https://player.vimeo.com"]
+# Wagtail would show editors' pictures from gravatar.com, telling it who uses the admin; it shows
+# its own default picture instead (and img-src allows no other host).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+def origin_of(url):
+    """The origin of an absolute URL (https://cdn.example.fi/media/) as a CSP source; None for a path on this site."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme else parts.netloc
+
+
+# Content-Security-Policy (django-csp; portal/content_security.py): scripts, styles, fonts and
+# images come only from the site itself, so that injected markup can neither run a script nor
+# load anything from elsewhere. Neither scripts nor styles allow 'unsafe-inline': the templates
+# have no inline scripts, event handlers or style attributes (JSON-LD and json_script blocks are
+# data, not scripts). Public pages may not be framed, as X-Frame-Options: DENY already says; only
+# previews are, by the admin (portal/content_security.py).
+_own_images = [SELF, "data:", *filter(None, [origin_of(MEDIA_URL)])]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _own_images,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_EMBED_ORIGINS,
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# The Wagtail admin (/admin/) gets the same policy with what Wagtail 8 needs on top, as found in
+# Chromium on the dashboard, page listings, page editors with their preview panel and choosers,
+# evaluations, wagtail-localize's translation editor and image uploads:
+# - 'unsafe-inline' scripts: Wagtail's date and date-time choosers (page editors, listing filters),
+#   snippet choosers and inline panels, and wagtail-localize's editor, print inline <script>
+#   elements without a nonce; a nonce would mean keeping copies of those Wagtail templates;
+# - 'unsafe-inline' styles: Wagtail's bundled vendor.js inserts <style> elements in the page editor;
+# - frames of the site itself: the preview panel shows /admin/pages/<id>/edit/preview/ in an iframe;
+# - blob: images: the previews of images chosen for upload.
+# Everything else holds in the admin too: no other hosts, no plugins, no framing by other sites.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [*_own_images, "blob:"],
+        "frame-src": [SELF, *VIDEO_EMBED_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# Permissions-Policy (django-permissions-policy): the site uses none of these browser features,
+# so no page, and no video frame, may ask for them. Full screen and picture-in-picture stay for
+# the embedded videos.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self", *VIDEO_EMBED_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", *VIDEO_EMBED_ORIGINS],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 
 # Wagtail 8's wagtail.search.backends.<name> modules re-export modelsearch.backends.<name>; either path works.

@@ -1,4 +1,5 @@
-"""Visitors: a Swedish speaker searching and filtering, and someone using the filters with the keyboard alone."""
+"""Visitors: a Swedish speaker searching and filtering, someone using the filters with the keyboard alone,
+and the filter panel on wide and narrow screens under the Content-Security-Policy."""
 
 import re
 
@@ -84,3 +85,23 @@ def test_a_keyboard_alone_filters_the_method_bank_and_removes_a_filter(page, por
     expect(page).to_have_url(re.compile(r"type=model"))
     expect(page.locator("#facet-region-fi-18")).not_to_be_checked()
     expect(page.locator("#facet-type-model")).to_be_checked()
+
+
+def test_filter_panel_is_open_on_a_wide_screen_and_folded_on_a_phone_without_policy_violations(page, phone, portal):
+    violations = []
+
+    def record_violation(message):
+        # Chromium reports every script, style or frame that the Content-Security-Policy blocks on the console.
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    for tab in (page, phone):
+        tab.on("console", record_violation)
+        tab.goto(portal.index.url)
+
+    # The panel's script (static/js/facet-panel.js) has run once the page has loaded.
+    assert page.locator("details.facet-panel").evaluate("panel => panel.open") is True
+    assert phone.locator("details.facet-panel").evaluate("panel => panel.open") is False
+    phone.locator("details.facet-panel > summary").click()
+    expect(phone.locator(".facet-panel__actions button")).to_be_visible()
+    assert violations == []
