@@ -192,13 +192,15 @@ def api_autocomplete(request):
     language = request.GET.get("lang") or translation.get_language()
     if language not in service.LANGUAGES:
         return _bad_request({"lang": _("Choose the language fi, sv or en.")})
-    suggestions = service.autocomplete(request.GET.get("q", ""), language)
+    with translation.override(language):
+        suggestions, notice = service.autocomplete(request.GET.get("q", ""), language)
     return JsonResponse(
         {
             "suggestions": [
                 {"title": item["title"], "url": request.build_absolute_uri(item["page"].get_url(request=request))}
                 for item in suggestions
-            ]
+            ],
+            "notices": [notice] if notice else [],
         },
         json_dumps_params={"ensure_ascii": False},
     )
