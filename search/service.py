@@ -152,7 +152,8 @@ class SearchRequest:
     def from_params(cls, params, language=None, items_only=True, vocabulary=None):
         """Read and check GET parameters; invalid values are dropped and explained in ``errors``."""
         errors = {}
-        language = language or params.get("lang") or settings.LANGUAGE_CODE
+        # An empty lang= is refused like any other unknown language (the API's document lists three).
+        language = language or params.get("lang", settings.LANGUAGE_CODE)
         if language not in LANGUAGES:
             errors["lang"] = _("Choose the language fi, sv or en.")
             language = settings.LANGUAGE_CODE

@@ -6,7 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -140,7 +141,9 @@ def _bad_request(errors):
     )
 
 
-@require_GET
+# The API only reads: other methods get 405 with an Allow header, not the CSRF failure page.
+@csrf_exempt
+@require_safe
 def api_search(request):
     """``GET /api/search/``: see ``search.openapi`` and the README."""
     search_request = service.SearchRequest.from_params(request.GET, items_only=True)
@@ -186,10 +189,11 @@ def api_search(request):
         )
 
 
-@require_GET
+@csrf_exempt
+@require_safe
 def api_autocomplete(request):
     """``GET /api/search/autocomplete/?lang=fi&q=si``: up to eight titles, from two typed characters."""
-    language = request.GET.get("lang") or translation.get_language()
+    language = request.GET.get("lang", translation.get_language())
     if language not in service.LANGUAGES:
         return _bad_request({"lang": _("Choose the language fi, sv or en.")})
     with translation.override(language):
@@ -206,6 +210,7 @@ def api_autocomplete(request):
     )
 
 
-@require_GET
+@csrf_exempt
+@require_safe
 def api_openapi(request):
     return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})
