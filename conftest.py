@@ -24,6 +24,8 @@ expectation from ``connection.vendor``.
 For tests of what happens when the engine is gone, ``dead_engine_url`` (connections refused, as
 after a crash) and ``hung_engine_url`` (connections accepted, never answered, as when the engine
 hangs) need no engine; ``portal.settings.base.search_backends(url)`` turns either into settings.
+``hung_engine`` is the hung engine itself: its ``connections()`` counts the attempts to reach it.
+Each test starts with the engine's circuit closed (``search.engine_circuit``).
 
 Test runs write to indexes named ``test_portal_*`` (``portal/settings/test.py``), never to the
 indexes a developer's ``make demo`` filled.
@@ -35,6 +37,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
+from modelsearch.backends import get_search_backend
+
+from search import engine_circuit
 
 START_ENGINE_HINT = (
     "Start one with `scripts/search-engine start` and export SEARCH_URL with the URL it prints, "
@@ -97,8 +102,6 @@ def engine_configured():
 @pytest.fixture(scope="session")
 def engine_indexes():
     """Check once that the engine answers and give this run fresh, empty test indexes."""
-    from modelsearch.backends import get_search_backend
-
     backend = get_search_backend("default")
     url = settings.WAGTAILSEARCH_BACKENDS["default"]["URLS"][0]
     try:
@@ -117,8 +120,6 @@ def engine_indexes():
 @pytest.fixture
 def search_backend(request, db):
     """The default search backend, its indexes empty; see the module docstring."""
-    from modelsearch.backends import get_search_backend
-
     if request.node.get_closest_marker("engine") and not engine_configured():
         pytest.fail(f"This test needs a search engine but SEARCH_URL is not set. {START_ENGINE_HINT}", pytrace=False)
     backend = get_search_backend("default")
@@ -136,6 +137,9 @@ def search_backend(request, db):
 
 @pytest.fixture(autouse=True)
 def _isolate_search(request):
+    if engine_configured():
+        # A circuit opened by one test (the engine made to fail) must not skip the engine in the next.
+        engine_circuit.reset(get_search_backend("default"))
     if request.node.get_closest_marker("postgres"):
         request.getfixturevalue("db")
         if connection.vendor != "postgresql":
@@ -155,10 +159,40 @@ def dead_engine_url():
     return f"http://127.0.0.1:{port}"
 
 
+class HungEngine:
+    """A listening socket that never answers; ``connections()`` counts the connections made to it so far."""
+
+    def __init__(self, listener):
+        self.listener = listener
+        self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        self.accepted = []
+
+    def connections(self):
+        # Connections wait in the listen queue, even those the client gave up on: take them all.
+        while True:
+            try:
+                connection, _address = self.listener.accept()
+            except BlockingIOError:
+                return len(self.accepted)
+            self.accepted.append(connection)
+
+
 @pytest.fixture
-def hung_engine_url():
-    """An engine address that accepts connections and never answers, as a frozen engine does."""
+def hung_engine():
+    """An engine that accepts connections and never answers, as a frozen engine does (see HungEngine)."""
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
-        listener.listen(8)
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+        listener.listen(64)
+        listener.setblocking(False)
+        engine = HungEngine(listener)
+        try:
+            yield engine
+        finally:
+            for connection in engine.accepted:
+                connection.close()
+
+
+@pytest.fixture
+def hung_engine_url(hung_engine):
+    """An engine address that accepts connections and never answers, as a frozen engine does."""
+    return hung_engine.url

@@ -1,6 +1,8 @@
 """A hand-written OpenAPI 3.1 description of the search API, served at /api/search/openapi.json."""
 
-from search.service import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
+from django.conf import settings
+
+from search.service import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Vocabulary
 
 FACET_DESCRIPTIONS = {
     "type": "Item type: project, model or practice (good practice).",
@@ -14,13 +16,20 @@ FACET_DESCRIPTIONS = {
 }
 
 
-def _facet_parameter(name):
+def _facet_parameter(name, codes):
+    """A facet parameter; its values are the vocabulary's codes, since any other code gets 400."""
+    # An empty value (an HTML form's "any") is no filter.
+    if name == "year":
+        value = {"type": "string", "pattern": "^([0-9]{4})?$"}
+    else:
+        value = {"type": "string", "enum": ["", *codes]}
     return {
         "name": name,
         "in": "query",
         "required": False,
-        "description": FACET_DESCRIPTIONS[name] + " Repeat the parameter to choose several values; they are OR-ed.",
-        "schema": {"type": "array", "items": {"type": "string"}},
+        "description": FACET_DESCRIPTIONS[name]
+        + " Repeat the parameter to choose several values; they are OR-ed. An empty value is ignored.",
+        "schema": {"type": "array", "items": value},
         "style": "form",
         "explode": True,
     }
@@ -118,6 +127,9 @@ ERROR = {
 
 
 def openapi_document():
+    """The document; the facet parameters list the codes the vocabularies have now."""
+    vocabulary = Vocabulary(settings.LANGUAGE_CODE)
+    codes = {facet: [code for code, _label in values] for facet, values in vocabulary.values.items()}
     language = {
         "name": "lang",
         "in": "query",
@@ -143,7 +155,7 @@ def openapi_document():
                             "description": f"Search words (at most {MAX_QUERY_LENGTH} characters). Empty lists everything.",
                             "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         },
-                        *[_facet_parameter(facet) for facet in FACETS],
+                        *[_facet_parameter(facet, codes[facet]) for facet in FACETS],
                         {
                             "name": "sort",
                             "in": "query",
@@ -173,12 +185,25 @@ def openapi_document():
                 "get": {
                     "summary": "Titles that start with what was typed (from two characters)",
                     "parameters": [
-                        language,
-                        {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}},
+                        {
+                            **language,
+                            "description": "Language of the titles; without it, the visitor's language.",
+                            "schema": {"type": "string", "enum": ["fi", "sv", "en"]},
+                        },
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "description": (
+                                "What was typed. Fewer than two characters (or none) give no suggestions; "
+                                f"only the first {MAX_QUERY_LENGTH} characters are used."
+                            ),
+                            "schema": {"type": "string"},
+                        },
                     ],
                     "responses": {
                         "200": {
-                            "description": "Up to eight suggestions.",
+                            "description": "Up to eight suggestions, and a notice when the search engine did not answer.",
                             "content": {
                                 "application/json": {
                                     "schema": {
@@ -190,11 +215,14 @@ def openapi_document():
                                                     "type": "object",
                                                     "properties": {
                                                         "title": {"type": "string"},
-                                                        "url": {"type": "string"},
+                                                        "url": {"type": "string", "format": "uri"},
                                                     },
+                                                    "required": ["title", "url"],
                                                 },
-                                            }
+                                            },
+                                            "notices": {"type": "array", "items": {"type": "string"}},
                                         },
+                                        "required": ["suggestions", "notices"],
                                     }
                                 }
                             },

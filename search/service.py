@@ -31,8 +31,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
 from search import engine_query
-from search.analysis import LANGUAGES, query_terms
+from search.analysis import LANGUAGES, query_terms, words
 from search.documents import is_database_backend
+from search.engine_circuit import CircuitOpen
 from search.models import FacetValue, SearchDocument
 from search.sqlite_ranking import is_sqlite_results, ranked_pks
 
@@ -151,7 +152,8 @@ class SearchRequest:
     def from_params(cls, params, language=None, items_only=True, vocabulary=None):
         """Read and check GET parameters; invalid values are dropped and explained in ``errors``."""
         errors = {}
-        language = language or params.get("lang") or settings.LANGUAGE_CODE
+        # An empty lang= is refused like any other unknown language (the API's document lists three).
+        language = language or params.get("lang", settings.LANGUAGE_CODE)
         if language not in LANGUAGES:
             errors["lang"] = _("Choose the language fi, sv or en.")
             language = settings.LANGUAGE_CODE
@@ -280,21 +282,33 @@ def _first_pks(results, limit):
     return [document.pk for document in results[:limit]]
 
 
+def engine_down_notice():
+    return _("The search service is not answering right now, so these results come from a simpler search.")
+
+
+def from_engine(function, *args):
+    """``function(backend, *args)`` with the default backend; with the database's and a notice when the engine fails.
+
+    Returns (what the function returned, notice or None).
+    """
+    backend = get_search_backend("default")
+    try:
+        return function(backend, *args), None
+    except Exception as error:
+        if is_database_backend(backend) or "database" not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        # While the engine's circuit is open the engine was not asked: its failure was logged already.
+        if not isinstance(error, CircuitOpen):
+            logger.exception("The search engine failed; answering from the database instead")
+    return function(get_search_backend("database"), *args), engine_down_notice()
+
+
 def match_ids(groups, language, operator="and"):
     """Ids of documents in ``language`` matching the analysed query, best first, and a notice or None.
 
     When the search engine fails, the database backend answers instead.
     """
-    backend = get_search_backend("default")
-    try:
-        return _ids_from_backend(backend, groups, language, operator), None
-    except Exception:
-        if is_database_backend(backend) or "database" not in settings.WAGTAILSEARCH_BACKENDS:
-            raise
-        logger.exception("The search engine failed; searching the database instead")
-    fallback = get_search_backend("database")
-    notice = _("The search service is not answering right now, so these results come from a simpler search.")
-    return _ids_from_backend(fallback, groups, language, operator), notice
+    return from_engine(_ids_from_backend, groups, language, operator)
 
 
 def _facet_q(facet, values):
@@ -460,9 +474,9 @@ def _also_available(request, vocabulary, own_documents):
         for facet, values in request.filters.items():
             documents = documents.filter(_facet_q(facet, values))
         ranking = None
-        words = query_terms(request.query, language, MAX_QUERY_WORDS)
-        if words:
-            ranking, _notice = match_ids(words, language)
+        terms = query_terms(request.query, language, MAX_QUERY_WORDS)
+        if terms:
+            ranking, _notice = match_ids(terms, language)
             documents = documents.filter(pk_in(ranking))
             position = {pk: index for index, pk in enumerate(ranking)}
             ids = sorted(documents.values_list("pk", flat=True), key=lambda pk: position[pk])
@@ -484,6 +498,8 @@ def _engine_result(request, vocabulary):
     """The SearchResult from ``search.engine_query`` in one engine round trip, or None to use the database."""
     try:
         answer = engine_query.answer(request, vocabulary, MAX_QUERY_WORDS, ALSO_AVAILABLE_LIMIT)
+    except CircuitOpen:
+        return None
     except Exception:
         logger.exception("The search engine failed; searching the database instead")
         return None
@@ -560,29 +576,27 @@ def search(request, vocabulary=None):
         )
 
 
+def _completions(backend, typed, language, limit):
+    documents = SearchDocument.objects.filter(language=language).only("pk")
+    return _first_pks(backend.autocomplete(typed, documents), limit)
+
+
 def autocomplete(text, language, limit=8):
-    """Titles in ``language`` whose words start with what was typed (two characters at least)."""
+    """Titles in ``language`` whose words start with what was typed (two characters at least), and a notice or None.
+
+    When the search engine fails, the database backend completes instead, and the notice says so.
+    """
     text = printable(text)[:MAX_QUERY_LENGTH]
     if len(text) < 2 or language not in LANGUAGES:
-        return []
-    from search.analysis import words
-
+        return [], None
     typed = " ".join(words(text)[:MAX_QUERY_WORDS])
     if not typed:
-        return []
-    documents = SearchDocument.objects.filter(language=language).only("pk")
-    backend = get_search_backend("default")
-    try:
-        ids = _first_pks(backend.autocomplete(typed, documents), limit * 2)
-    except Exception:
-        if is_database_backend(backend):
-            raise
-        logger.exception("The search engine failed; completing from the database instead")
-        ids = _first_pks(get_search_backend("database").autocomplete(typed, documents), limit * 2)
+        return [], None
+    ids, notice = from_engine(_completions, typed, language, limit * 2)
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
     suggestions = []
     for pk in ids:
         page = pages.get(pk)
         if page is not None and page.title not in {suggestion["title"] for suggestion in suggestions}:
             suggestions.append({"title": page.title, "page": page})
-    return suggestions[:limit]
+    return suggestions[:limit], notice

@@ -6,7 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -151,7 +152,9 @@ def _bad_request(errors):
     )
 
 
-@require_GET
+# The API only reads: other methods get 405 with an Allow header, not the CSRF failure page.
+@csrf_exempt
+@require_safe
 def api_search(request):
     """``GET /api/search/``: see ``search.openapi`` and the README."""
     search_request = service.SearchRequest.from_params(request.GET, items_only=True)
@@ -197,24 +200,28 @@ def api_search(request):
         )
 
 
-@require_GET
+@csrf_exempt
+@require_safe
 def api_autocomplete(request):
     """``GET /api/search/autocomplete/?lang=fi&q=si``: up to eight titles, from two typed characters."""
-    language = request.GET.get("lang") or translation.get_language()
+    language = request.GET.get("lang", translation.get_language())
     if language not in service.LANGUAGES:
         return _bad_request({"lang": _("Choose the language fi, sv or en.")})
-    suggestions = service.autocomplete(request.GET.get("q", ""), language)
+    with translation.override(language):
+        suggestions, notice = service.autocomplete(request.GET.get("q", ""), language)
     return JsonResponse(
         {
             "suggestions": [
                 {"title": item["title"], "url": request.build_absolute_uri(item["page"].get_url(request=request))}
                 for item in suggestions
-            ]
+            ],
+            "notices": [notice] if notice else [],
         },
         json_dumps_params={"ensure_ascii": False},
     )
 
 
-@require_GET
+@csrf_exempt
+@require_safe
 def api_openapi(request):
     return JsonResponse(openapi_document(), json_dumps_params={"ensure_ascii": False})

@@ -5,7 +5,6 @@ the rest run everywhere. See the root conftest.py for the contract.
 """
 
 import re
-import time
 from pathlib import Path
 
 import opensearchpy
@@ -16,7 +15,6 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page
 
 from home.factories import ContentPageFactory
-from home.models import ContentPage
 from portal.settings.base import search_backends
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,26 +28,6 @@ def pinned_engine_version():
 def analyze(backend, analyzer, text, index=None):
     response = backend.es.indices.analyze(index=index, body={"analyzer": analyzer, "text": text})
     return [token["token"] for token in response["tokens"]]
-
-
-def facet_counts(results, field_name, size):
-    """Like ``results.facet(field_name)`` but with up to ``size`` buckets instead of the engine's ten.
-
-    modelsearch's facet() sends a terms aggregation without a size, so the engine returns only its
-    ten largest buckets. This sends the same query and aggregation with an explicit size.
-    """
-    compiler = results.query_compiler
-    field = compiler._get_filterable_field(field_name)
-    column = compiler.mapping.get_field_column_name(field)
-    response = results.backend.es.search(
-        index=results.backend.get_index_for_model(compiler.queryset.model).name,
-        body={
-            "query": compiler.get_query(),
-            "aggregations": {field_name: {"terms": {"field": column, "size": size}}},
-        },
-        size=0,
-    )
-    return {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][field_name]["buckets"]}
 
 
 def test_production_runs_the_engine_version_the_tests_use():
@@ -133,38 +111,28 @@ def test_update_index_makes_every_demo_page_findable_in_its_language(site, searc
         assert page.pk in [result.pk for result in found], f"{page.locale.language_code}: {page.title}"
 
 
-@pytest.mark.engine
-def test_facets_reach_past_the_engines_default_of_ten_buckets(site, search_backend):
-    titles = [f"Pilotti {number}" for number in range(1, 14)]
-    for number, title in enumerate(titles, start=1):
-        ContentPageFactory(parent=site, slug=f"pilotti-{number}", title=title, locale=Locale.get_default())
-    search_backend.refresh_indexes()
-    results = ContentPage.objects.live().search("pilotti", backend="default")
-
-    assert len(results.facet("title")) == 10
-    assert facet_counts(results, "title", size=100) == dict.fromkeys(titles, 1)
-
-
 def engine_backend(url, monkeypatch, timeout):
     monkeypatch.setenv("SEARCH_TIMEOUT", str(timeout))
     config = search_backends(url)["default"]
     return get_search_backend(config.pop("BACKEND"), **config)
 
 
-def timed_search(backend):
-    started = time.monotonic()
+def failed_search(backend):
     with pytest.raises(opensearchpy.ConnectionError) as raised:
         list(backend.search("siirtymä", Page))
-    return raised.value, time.monotonic() - started
+    return raised.value
 
 
 def test_a_killed_engine_is_detected_at_once(dead_engine_url, monkeypatch):
-    error, elapsed = timed_search(engine_backend(dead_engine_url, monkeypatch, timeout=5))
+    error = failed_search(engine_backend(dead_engine_url, monkeypatch, timeout=5))
+    # Refused, not waited for: the request failed without running into the timeout.
     assert not isinstance(error, opensearchpy.ConnectionTimeout)
-    assert elapsed < 1
+    assert "Connection refused" in str(error)
 
 
-def test_a_frozen_engine_is_given_up_on_after_the_timeout(hung_engine_url, monkeypatch):
-    error, elapsed = timed_search(engine_backend(hung_engine_url, monkeypatch, timeout=1))
+def test_a_frozen_engine_is_given_up_on_after_the_timeout(hung_engine, monkeypatch):
+    error = failed_search(engine_backend(hung_engine.url, monkeypatch, timeout=1))
     assert isinstance(error, opensearchpy.ConnectionTimeout)
-    assert 1 <= elapsed < 2.5
+    # SEARCH_TIMEOUT reached the client: it gave up reading after one second, not its default ten.
+    assert "read timeout=1)" in str(error)
+    assert hung_engine.connections() == 1

@@ -416,3 +416,6 @@ def search_backends(search_url, database_engine=None):
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""))
+# After the engine fails, searches and page updates skip it for this many seconds (search.engine_circuit),
+# so that a hung engine costs one SEARCH_TIMEOUT per window rather than one per request.
+SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "30"))

@@ -16,7 +16,8 @@ on SearchDocument keep working) a document holds:
 - ``is_item``, ``translation_key`` and ``languages`` (the languages the page
   exists in), for the method bank's item filter and "also available in".
 
-``search.engine_query`` builds the queries over these fields.
+``search.engine_query`` builds the queries over these fields. Every request
+to the engine goes through its circuit breaker (``search.engine_circuit``).
 """
 
 from collections import defaultdict
@@ -28,6 +29,7 @@ from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
 from wagtail.models import Page
 
 from search.analysis import LANGUAGES, SNOWBALL_NAMES
+from search.engine_circuit import CircuitTransport
 
 # The engine's built-in analyzers happen to share Snowball's language names.
 LANGUAGE_ANALYZERS = {language: SNOWBALL_NAMES[language] for language in LANGUAGES}
@@ -180,6 +182,8 @@ class PerLanguageDocumentsMixin:
     """Put before an Elasticsearch/OpenSearch backend class of modelsearch to get per-language SearchDocument indexes."""
 
     def __init__(self, params):
+        # Every engine request through the engine's circuit breaker (search.engine_circuit).
+        params["OPTIONS"] = {"transport_class": CircuitTransport, **params.get("OPTIONS", {})}
         super().__init__(params)
         self.language_index_class = type(
             f"Language{self.index_class.__name__}", (LanguageIndexMixin, self.index_class), {}

@@ -125,7 +125,7 @@ def test_openapi_description_lists_every_parameter(client):
 
 
 def test_autocomplete_suggests_titles_from_two_characters(client, demo):
-    assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": []}
+    assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": [], "notices": []}
     suggestions = client.get("/api/search/autocomplete/?lang=fi&q=su").json()["suggestions"]
     titles = [suggestion["title"] for suggestion in suggestions]
     assert "SOPU – Sujuvat omat polut" in titles

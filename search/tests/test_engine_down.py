@@ -71,3 +71,71 @@ def test_edits_while_the_engine_is_down_are_kept_for_reindex_pending(client, dem
 def test_reindex_pending_with_nothing_missed_succeeds(demo, capsys):
     call_command("reindex_pending")
     assert PendingIndexUpdate.objects.count() == 0
+
+
+# ---- A hung engine: the circuit breaker (search.engine_circuit) ----
+
+
+@pytest.fixture
+def engine_hangs(hung_engine):
+    """The portal's engine backend at an address that never answers, given up on after half a second."""
+    backends = search_backends(hung_engine.url)
+    backends["default"].update(TIMEOUT=0.5, INDEX_PREFIX="hung_")
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends, SEARCH_RETRY_SECONDS=3600):
+        yield hung_engine
+
+
+NOTICE = "The search service is not answering right now, so these results come from a simpler search."
+
+
+def test_a_hung_engine_costs_one_timeout_then_everything_answers_from_the_database(client, demo, engine_hangs):
+    body = client.get("/api/search/", {"lang": "en", "q": "transitions"}).json()
+    assert body["notices"] == [NOTICE]
+    assert body["count"] > 0
+    # The one search waited for the engine once, not once for each of its engine requests.
+    assert engine_hangs.connections() == 1
+
+    page = client.get("/fi/haku/", {"q": "siirtymävaiheessa"})
+    assert page.context["search"].notices
+    assert 'class="notice notice--info"' in page.content.decode()
+    index = client.get(demo.url, {"q": "ohjaus"})
+    assert index.context["search"].notices
+    completion = client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"}).json()
+    assert [suggestion["title"] for suggestion in completion["suggestions"]] == ["SOPU – Sujuvat omat polut"]
+    assert completion["notices"] == [
+        "Hakupalvelu ei vastaa juuri nyt, joten nämä tulokset on haettu yksinkertaisemmalla haulla."
+    ]
+    for _ in range(5):
+        assert client.get("/api/search/", {"q": "ohjaus", "theme": "C"}).json()["notices"]
+    assert engine_hangs.connections() == 1
+
+
+def test_after_the_window_one_request_tries_the_engine_again(client, demo, engine_hangs):
+    client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"})
+    assert engine_hangs.connections() == 1
+    with override_settings(SEARCH_RETRY_SECONDS=0):
+        # The window has passed: the next request tries the engine, and its failure opens a new window.
+        completion = client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"}).json()
+        assert engine_hangs.connections() == 2
+    assert completion["notices"]
+    client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"})
+    assert engine_hangs.connections() == 2
+
+
+def test_publishing_waits_for_a_hung_engine_once_and_loses_nothing(client, demo, engine_hangs, capsys):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    pages = [
+        GoodPracticePageFactory(parent=parent, title=title, summary="Ohjausta verkossa.")
+        for title in ("Etäohjaus", "Etäopetus", "Etätuki")
+    ]
+    assert engine_hangs.connections() == 1
+    for page in pages:
+        assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").exists()
+    titles = [item["title"] for item in client.get("/api/search/", {"q": "etäohjaus"}).json()["results"]]
+    assert titles == ["Etäohjaus"]
+    # Asked to resend, the command tries the engine at once, window or not.
+    with pytest.raises(SystemExit):
+        call_command("reindex_pending")
+    assert "still pending" in capsys.readouterr().out
+    assert engine_hangs.connections() == 2
+    assert PendingIndexUpdate.objects.filter(page_id__in=[page.pk for page in pages]).count() == 3

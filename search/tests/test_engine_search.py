@@ -11,7 +11,7 @@ from opensearchpy.transport import Transport
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from methodbank.factories import GoodPracticePageFactory
-from methodbank.models import GoodPracticePage, MethodBankIndexPage
+from methodbank.models import GoodPracticePage, MethodBankIndexPage, Region
 from search import engine_query
 from search.models import PendingIndexUpdate, SearchDocument
 from search.service import SearchRequest
@@ -127,9 +127,28 @@ def test_a_faceted_search_is_one_engine_request(demo, monkeypatch):
         return perform_request(transport, method, url, *args, **kwargs)
 
     monkeypatch.setattr(Transport, "perform_request", counted)
-    result = run("q=ohjaus&type=model&type=practice&theme=C", language="en")
-    assert result.count >= 0 and result.facets["theme"]
+    result = run("q=guidance&type=model&type=practice&theme=C", language="en")
     assert calls == ["/_msearch"]
+    # The one request carried the results, the total and every facet's counts.
+    assert result.count == len(result.results) > 0
+    assert {item["type"] for item in result.results} <= {"model", "practice"}
+    assert sum(entry["count"] for entry in result.facets["type"] if entry["selected"]) == result.count
+    assert next(entry for entry in result.facets["theme"] if entry["value"] == "C")["count"] == result.count
+
+
+@pytest.mark.engine
+def test_facet_counts_reach_past_the_engines_default_of_ten_buckets(demo):
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    regions = list(Region.objects.filter(locale__language_code="fi").order_by("code")[:12])
+    assert len(regions) == 12
+    for region in regions:
+        GoodPracticePageFactory(parent=parent, title=f"Zyxwq {region.code}", summary="Kokeilu.", regions=[region])
+    request = SearchRequest.from_params(QueryDict("q=zyxwq"), language="fi")
+    answer = engine_query.answer(request, request.vocabulary, 10, 5)
+    assert answer.counts["region"] == {region.code: 1 for region in regions}
+    assert {entry["value"] for entry in run("q=zyxwq").facets["region"] if entry["count"]} == {
+        region.code for region in regions
+    }
 
 
 @pytest.mark.engine

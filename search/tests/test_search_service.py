@@ -57,7 +57,8 @@ def test_facet_counts_on_the_demo_data(demo):
 def test_labels_follow_the_language(demo):
     swedish = run(language="sv")
     assert next(entry for entry in swedish.facets["region"] if entry["value"] == "fi-10")["label"] == "Lappland"
-    assert swedish.facets["type"][0]["label"] == "Projekt" or swedish.facets["type"][0]["value"] == "project"
+    types = [(entry["value"], entry["label"]) for entry in swedish.facets["type"]]
+    assert types == [("project", "Projekt"), ("model", "Modell"), ("practice", "Gott exempel")]
     assert {theme["label"] for item in swedish.results for theme in item["themes"]} >= {
         "Smidig övergång till utbildning"
     }

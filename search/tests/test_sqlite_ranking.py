@@ -37,7 +37,8 @@ def test_matches_come_in_the_backends_relevance_order(demo, text, language, oper
 def test_autocomplete_offers_the_best_completions_first(demo):
     documents = SearchDocument.objects.filter(language="fi").only("pk")
     best = [document.pk for document in get_search_backend("default").autocomplete("siirty", documents)[:16]]
-    titles = [suggestion["page"].pk for suggestion in service.autocomplete("siirty", "fi", limit=8)]
+    suggestions, _notice = service.autocomplete("siirty", "fi", limit=8)
+    titles = [suggestion["page"].pk for suggestion in suggestions]
 
     assert titles
     assert titles == [pk for pk in best if pk in titles][: len(titles)]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.search.backends import get_search_backends_with_name
 
+from search import engine_circuit
 from search.documents import is_database_backend, retry_pending
 from search.models import PendingIndexUpdate
 
@@ -13,6 +14,8 @@ class Command(BaseCommand):
         for name, backend in get_search_backends_with_name():
             if is_database_backend(backend):
                 continue
+            # Someone asks to resend now: try the engine even if its circuit is still open.
+            engine_circuit.reset(backend)
             sent, left = retry_pending(name, backend)
             self.stdout.write(f"{name}: sent {sent} update(s), {left} still pending")
             failed = failed or bool(left)
