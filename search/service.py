@@ -114,7 +114,12 @@ class Vocabulary:
                 if getattr(term, "parent_id", None):
                     self.theme_parent[term.code] = codes[term.parent_id]
             self.values[facet] = [(code, term.name) for code, term in terms.items()]
-        years = FacetValue.objects.filter(facet="year").values_list("value", flat=True).distinct()
+        # Only public pages' years: a year that only a private project has must not be offered to visitors.
+        years = (
+            FacetValue.objects.filter(facet="year", document__page__in=Page.objects.live().public().values("pk"))
+            .values_list("value", flat=True)
+            .distinct()
+        )
         self.values["year"] = [(year, year) for year in sorted(set(years), reverse=True)]
         self.labels = {facet: dict(values) for facet, values in self.values.items()}
 

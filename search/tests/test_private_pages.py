@@ -1,5 +1,7 @@
 """Pages made private in the admin leave every search front end at once, cached pages included."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -7,7 +9,7 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
-from methodbank.models import ModelPage
+from methodbank.models import ModelPage, ProjectPage
 
 pytestmark = [pytest.mark.backend]
 
@@ -82,3 +84,19 @@ def test_searches_in_the_method_bank_are_counted_when_cached(client, demo, page_
 
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert Query.get("ohjaus").hits == 2
+
+
+def test_the_year_filter_offers_no_year_that_only_a_private_project_has(client, editor, demo, page_cache_on):
+    project = ProjectPage.objects.filter(locale__language_code="fi").first()
+    project.end_date = datetime.date(2031, 6, 30)
+    project.save_revision().publish()
+
+    def years_offered():
+        facets = client.get("/api/search/", {"lang": "fi"}).json()["facets"]
+        return {value["value"] for value in facets["year"]}
+
+    assert "2031" in years_offered()
+
+    make_private(editor, project)
+
+    assert "2031" not in years_offered()
