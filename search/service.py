@@ -164,10 +164,12 @@ class SearchRequest:
             language = settings.LANGUAGE_CODE
         vocabulary = vocabulary or Vocabulary(language)
 
-        query = printable(params.get("q", ""))
+        # The limit counts what was sent, as the API's document states it, before unprintable characters go.
+        query = params.get("q", "")
         if len(query) > MAX_QUERY_LENGTH:
             errors["q"] = _("The search text was cut to its first %(limit)s characters.") % {"limit": MAX_QUERY_LENGTH}
             query = query[:MAX_QUERY_LENGTH]
+        query = printable(query)
 
         filters = {}
         for facet in FACETS:

@@ -91,6 +91,15 @@ def test_autocomplete_declares_q_as_it_behaves(client, method_bank):
     assert long == 200
 
 
+def test_search_refuses_q_over_its_declared_length_even_when_much_of_it_is_unprintable(client, method_bank):
+    q = parameters(client, "/api/search/")["q"]
+    assert q["schema"]["maxLength"] == 200
+    too_long = client.get("/api/search/", {"lang": "en", "q": "guidance" + "\x0c" * 200})
+    assert too_long.status_code == 400
+    assert "200" in too_long.json()["errors"]["q"]
+    assert client.get("/api/search/", {"lang": "en", "q": "guidance" + "\x0c" * 100}).status_code == 200
+
+
 @pytest.mark.parametrize("path", API_PATHS)
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
 def test_other_methods_get_405_with_allow(client, db, path, method):
