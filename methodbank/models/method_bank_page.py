@@ -293,6 +293,16 @@ def translation_ids(page):
     return list(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
 
 
+def public_versions(pages):
+    """One version of each of these pages that any visitor may see (see ``one_per_translation``).
+
+    Drafts and pages behind a login or a password are left out: related-item
+    lists are shown to anonymous visitors and cached, and such titles are not
+    public.
+    """
+    return one_per_translation(pages.live().public().select_related("locale"))
+
+
 def one_per_translation(pages):
     """Keep one version of each page: the visitor's language if it exists, otherwise the first one found.
 
