@@ -227,8 +227,9 @@ class MethodBankPage(TranslatorPublishing, Page):
         SynchronizedField("regions"),
         SynchronizedField("keywords"),
         SynchronizedField("evaluation"),
-        SynchronizedField("original_url"),
-        SynchronizedField("import_key"),
+        # Codes and addresses are the same in every language: translators may not override them.
+        SynchronizedField("original_url", overridable=False),
+        SynchronizedField("import_key", overridable=False),
     ]
 
     is_creatable = False

@@ -63,7 +63,8 @@ class ProjectPage(MethodBankPage):
     translatable_fields = [
         *MethodBankPage.translatable_fields,
         SynchronizedField("acronym"),
-        SynchronizedField("project_code"),
+        # Codes and addresses are the same in every language: translators may not override them.
+        SynchronizedField("project_code", overridable=False),
         SynchronizedField("lead_organisation"),
         SynchronizedField("partner_organisations"),
         SynchronizedField("start_date"),
@@ -72,7 +73,7 @@ class ProjectPage(MethodBankPage):
         SynchronizedField("funding_sources"),
         TranslatableField("programme"),
         SynchronizedField("budget_eur"),
-        SynchronizedField("website"),
+        SynchronizedField("website", overridable=False),
     ]
 
     edit_handler = method_bank_tabs(
