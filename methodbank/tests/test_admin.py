@@ -1,6 +1,7 @@
 """What an editor meets in the admin: forms that save, and clear messages when input is wrong."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
+from home.models import ContentPage
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage, Region, Theme
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +229,33 @@ def test_impossible_dates_are_refused_and_nothing_typed_is_lost(
     # The editor gets back what they typed, the wrong date included, to correct it.
     assert response.context["form"]["start_date"].value() == impossible
     assert response.context["form"]["acronym"].value() == "ZOOMI 2"
+
+
+def autosaves(html):
+    """Whether the admin's page form saves by itself while the editor types (Wagtail's w-autosave controller)."""
+    controllers = re.search(r'<form\s+id="page-edit-form"[^>]*?data-controller="([^"]*)"', html).group(1)
+    return "w-autosave" in controllers.split()
+
+
+def test_an_abandoned_new_page_leaves_no_draft_that_blocks_the_next_attempt(admin_client, method_bank):
+    url = add_url(ModelPage, method_bank)
+    # An autosave of the new-page form creates no page.
+    data = page_form("Keskeytetty malli")
+    response = admin_client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert not ModelPage.objects.filter(slug="keskeytetty-malli").exists()
+    # The editor starts again, and saving the same page works.
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, errors_of(response)
+    page = ModelPage.objects.get(slug="keskeytetty-malli")
+    assert not page.live
+    # The new-page form does not try to autosave at all; from then on the page's edit form autosaves,
+    # so nothing typed is lost.
+    assert not autosaves(admin_client.get(url).content.decode())
+    assert autosaves(admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode())
+
+
+def test_no_new_page_form_autosaves(admin_client, method_bank):
+    home = method_bank.get_parent().specific
+    for model, parent in ((ContentPage, home), (ProjectPage, method_bank), (GoodPracticePage, method_bank)):
+        assert not autosaves(admin_client.get(add_url(model, parent)).content.decode()), model
