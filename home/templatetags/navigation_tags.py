@@ -35,4 +35,4 @@ def public_version(page):
     if page is None:
         return None
     versions = public_versions(Page.objects.filter(translation_key=page.translation_key))
-    return versions[0].specific if versions else None
+    return versions[0] if versions else None

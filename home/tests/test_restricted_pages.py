@@ -37,6 +37,7 @@ def test_home_page_featured_cards_skip_restricted_pages(client, site, method_ban
     home.save_revision().publish()
     html = client.get("/fi/").content.decode()
     assert shown.title in html
+    assert " ".join(shown.summary.split()[:5]) in html
     assert hidden.title not in html
 
 
