@@ -21,8 +21,9 @@ def language_links(context):
     """One entry per language: where the switcher goes, and whether it is the same page.
 
     For a Wagtail page, each language links to that page's translation, or to that
-    language's home page (flagged ``is_fallback``) when no translation exists. Other
-    views (search, sign-up) translate their own URL.
+    language's home page (flagged ``is_fallback``) when no translation exists. A draft
+    translation, or one behind a login or a password, counts as missing. Other views
+    (search, sign-up) translate their own URL.
     """
     request = context.get("request")
     page = context.get("page")
@@ -30,7 +31,7 @@ def language_links(context):
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
             translations[translated.locale.language_code] = translated
 
     links = []
@@ -64,7 +65,7 @@ def alternate_links(context):
     page = context.get("page")
     links = []
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in page.get_translations(inclusive=True).live().public().select_related("locale"):
             url = translated.get_url(request=request)
             if request is not None:
                 url = request.build_absolute_uri(url)

@@ -1,5 +1,7 @@
 from django import template
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
+
+from methodbank.models.method_bank_page import public_versions
 
 register = template.Library()
 
@@ -19,8 +21,18 @@ def site_home(context):
 
 
 @register.simple_tag
-def menu_pages(home):
-    """Pages editors flagged "show in menus" directly under the home page."""
+def public_children(home):
+    """The pages directly under the home page that any visitor may see, for the main menu and the footer."""
     if home is None:
         return []
-    return home.get_children().live().in_menu().specific()
+    return list(home.get_children().live().public())
+
+
+@register.filter
+def public_version(page):
+    """``page|public_version``: the chosen page in the visitor's language when possible, or None if visitors may
+    not see it (a draft, or behind a login or a password)."""
+    if page is None:
+        return None
+    versions = public_versions(Page.objects.filter(translation_key=page.translation_key))
+    return versions[0] if versions else None

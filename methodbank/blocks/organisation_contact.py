@@ -2,13 +2,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .contact import phone_validator
+from .contact import PhoneBlock
 
 
 class OrganisationContactBlock(blocks.StructBlock):
     organisation = SnippetChooserBlock("methodbank.Organisation", label=_("Organisation"))
     email = blocks.EmailBlock(label=_("E-mail"), required=False)
-    phone = blocks.CharBlock(label=_("Phone"), max_length=20, required=False, validators=[phone_validator])
+    phone = PhoneBlock(label=_("Phone"), required=False)
 
     class Meta:
         icon = "site"

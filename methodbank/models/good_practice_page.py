@@ -5,8 +5,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
-from .method_bank_page import MethodBankPage
+from .method_bank_page import MethodBankPage, public_versions
+from .model_page import ModelPage
 from .panels import method_bank_tabs
+from .project_page import ProjectPage
 
 
 class GoodPracticePage(MethodBankPage):
@@ -65,3 +67,21 @@ class GoodPracticePage(MethodBankPage):
     def compute_end_year(self):
         project = self.project
         return project.end_date.year if project is not None and project.end_date else None
+
+    def public_project(self):
+        """The project in the visitor's language when possible, or None if visitors may not see it."""
+        return public_link(ProjectPage, self.project_id)
+
+    def public_model(self):
+        """The model in the visitor's language when possible, or None if visitors may not see it."""
+        return public_link(ModelPage, self.model_id)
+
+
+def public_link(model, pk):
+    # By id, not through the relation: a revision may point at a page deleted since.
+    if pk is None:
+        return None
+    versions = public_versions(
+        model.objects.filter(translation_key__in=model.objects.filter(pk=pk).values("translation_key"))
+    )
+    return versions[0] if versions else None

@@ -227,8 +227,9 @@ class MethodBankPage(TranslatorPublishing, Page):
         SynchronizedField("regions"),
         SynchronizedField("keywords"),
         SynchronizedField("evaluation"),
-        SynchronizedField("original_url"),
-        SynchronizedField("import_key"),
+        # Codes and addresses are the same in every language: translators may not override them.
+        SynchronizedField("original_url", overridable=False),
+        SynchronizedField("import_key", overridable=False),
     ]
 
     is_creatable = False
@@ -291,6 +292,16 @@ def translation_ids(page):
     PostgreSQL choose a plan that scans the page table over and over.
     """
     return list(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+
+
+def public_versions(pages):
+    """One version of each of these pages that any visitor may see (see ``one_per_translation``).
+
+    Drafts and pages behind a login or a password are left out: related-item
+    lists are shown to anonymous visitors and cached, and such titles are not
+    public.
+    """
+    return one_per_translation(pages.live().public().select_related("locale"))
 
 
 def one_per_translation(pages):

@@ -6,8 +6,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .choices import CoordinationPeriod, ItemType
-from .method_bank_page import MethodBankPage, one_per_translation, translation_ids
+from .method_bank_page import MethodBankPage, public_versions, translation_ids
 from .panels import method_bank_tabs
+from .project_page import ProjectPage
 
 
 class ModelPage(MethodBankPage):
@@ -49,12 +50,13 @@ class ModelPage(MethodBankPage):
         return max(years, default=None)
 
     def good_practices(self):
-        """Live good practices attached to this model, in the visitor's language when possible."""
+        """Public good practices attached to this model, in the visitor's language when possible."""
         from .good_practice_page import GoodPracticePage
 
-        return one_per_translation(
-            GoodPracticePage.objects.live().filter(model__in=translation_ids(self)).select_related("locale")
-        )
+        return public_versions(GoodPracticePage.objects.filter(model__in=translation_ids(self)))
 
     def source_projects(self):
-        return one_per_translation(project.localized for project in self.projects.live())
+        """Public projects behind this model, in the visitor's language when possible."""
+        # A preview's or a revision's links are in memory (a FakeQuerySet), so read plain values out of them.
+        keys = list(self.projects.values_list("translation_key", flat=True))
+        return public_versions(ProjectPage.objects.filter(translation_key__in=keys))

@@ -25,8 +25,9 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     panels = [FieldPanel("name"), FieldPanel("business_id"), FieldPanel("website")]
     translatable_fields = [
         TranslatableField("name"),
-        SynchronizedField("business_id"),
-        SynchronizedField("website"),
+        # Codes and addresses are the same in every language: translators may not override them.
+        SynchronizedField("business_id", overridable=False),
+        SynchronizedField("website", overridable=False),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 

@@ -7,7 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .choices import ItemType, Scope
-from .method_bank_page import MethodBankPage, one_per_translation, translation_ids
+from .method_bank_page import MethodBankPage, public_versions, translation_ids
 from .panels import checkboxes, method_bank_tabs
 
 
@@ -63,7 +63,8 @@ class ProjectPage(MethodBankPage):
     translatable_fields = [
         *MethodBankPage.translatable_fields,
         SynchronizedField("acronym"),
-        SynchronizedField("project_code"),
+        # Codes and addresses are the same in every language: translators may not override them.
+        SynchronizedField("project_code", overridable=False),
         SynchronizedField("lead_organisation"),
         SynchronizedField("partner_organisations"),
         SynchronizedField("start_date"),
@@ -72,7 +73,7 @@ class ProjectPage(MethodBankPage):
         SynchronizedField("funding_sources"),
         TranslatableField("programme"),
         SynchronizedField("budget_eur"),
-        SynchronizedField("website"),
+        SynchronizedField("website", overridable=False),
     ]
 
     edit_handler = method_bank_tabs(
@@ -137,11 +138,12 @@ class ProjectPage(MethodBankPage):
         return [*model_pages, *practices]
 
     def outputs(self):
-        """The live models and good practices this project produced, in the visitor's language when possible."""
+        """The public models and good practices this project produced, in the visitor's language when possible."""
         from .good_practice_page import GoodPracticePage
         from .model_page import ModelPage
 
         ids = translation_ids(self)
-        model_pages = ModelPage.objects.live().filter(projects__in=ids).distinct().select_related("locale")
-        practices = GoodPracticePage.objects.live().filter(project__in=ids).select_related("locale")
-        return {"models": one_per_translation(model_pages), "practices": one_per_translation(practices)}
+        return {
+            "models": public_versions(ModelPage.objects.filter(projects__in=ids).distinct()),
+            "practices": public_versions(GoodPracticePage.objects.filter(project__in=ids)),
+        }

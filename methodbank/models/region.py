@@ -17,7 +17,8 @@ class Region(TaxonomyTerm):
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("is_national")]
     translatable_fields = [
         TranslatableField("name"),
-        SynchronizedField("code"),
+        # Search facets filter by code in every language: translators may not override it.
+        SynchronizedField("code", overridable=False),
         SynchronizedField("sort_order"),
         SynchronizedField("is_national"),
     ]

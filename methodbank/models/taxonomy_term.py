@@ -24,7 +24,8 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     translatable_fields = [
         TranslatableField("name"),
-        SynchronizedField("code"),
+        # Search facets filter by code in every language: translators may not override it.
+        SynchronizedField("code", overridable=False),
         SynchronizedField("sort_order"),
     ]
     search_fields = [

@@ -25,7 +25,8 @@ class Theme(TaxonomyTerm):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("code"),
+        # Search facets filter by code in every language: translators may not override it.
+        SynchronizedField("code", overridable=False),
         SynchronizedField("parent"),
         SynchronizedField("sort_order"),
     ]

@@ -188,6 +188,8 @@ WAGTAIL_I18N_ENABLED = True
 # text under the new language; the translation is published once it is translated.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
+# Dates in forms are written d.m.yyyy in Finnish and Swedish (portal/formats).
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
 LOCALE_PATHS = [BASE_DIR / "locale"]

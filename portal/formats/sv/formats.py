@@ -1,0 +1,1 @@
+DATE_INPUT_FORMATS = ["%d.%m.%Y"]
