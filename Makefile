@@ -34,11 +34,15 @@ demo-data: install messages
 serve: install messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# msgfmt (gettext) compiles the translations and npm builds the static files; install them from Debian when missing.
+# msgfmt (gettext) compiles the translations, npm builds the static files, and Voikko and hunspell-sv analyse
+# Finnish and Swedish for search; install them from Debian when missing.
 system-packages:
 	@command -v msgfmt >/dev/null || { \
 		echo "Installing gettext from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	@dpkg -s libvoikko1 voikko-fi hunspell-sv >/dev/null 2>&1 || { \
+		echo "Installing Voikko (Finnish) and hunspell-sv (Swedish) for search from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvoikko1 voikko-fi hunspell-sv >/dev/null; }
 	@command -v npm >/dev/null || { \
 		echo "Installing Node.js and npm from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }

@@ -7,23 +7,25 @@ every backend then matches the same terms in the same way.
 
 For a word the analyser produces
 
-* its Snowball stem (Finnish, Swedish or English), plus a few Finnish rules
-  that bring stems of one word closer together than Snowball alone does
-  (``ohjaus``/``ohjausta``/``ohjauksen`` all become ``ohjau``; consonant
-  gradation: ``lähdön`` and ``lähtö`` both become ``lähtö``), and
-* for a Finnish or Swedish compound, the stems of its parts, found with the
-  word list in ``search.lexicon`` (``siirtymävaiheessa`` → ``siirtym`` and
-  ``vaihe``).
+* in Finnish, its base forms and compound parts from Voikko (``search.finnish``):
+  ``siirtymävaiheessa`` → ``siirtymävaihe``, ``siirtymä``, ``vaihe``;
+* in Swedish, its Snowball stem and the stems of its compound parts, split with
+  a dictionary (``search.swedish``): ``yrkeshögskolan`` → ``yrkeshögskol``,
+  ``yrke``, ``högskol``, ``hög``, ``skol``;
+* in English, and for Finnish words Voikko does not know (names, abbreviations,
+  new words such as *ryhmäyttäminen*), its Snowball stem; in Finnish with a few
+  rules that bring the stems of one word's forms together (consonant gradation:
+  ``lähdön`` and ``lähtö`` both become ``lähtö``).
 """
 
 import re
 import threading
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import snowballstemmer
 
-from search import lexicon
+from search import finnish, swedish
 
 LANGUAGES = ("fi", "sv", "en")
 SNOWBALL_NAMES = {"fi": "finnish", "sv": "swedish", "en": "english"}
@@ -103,7 +105,9 @@ STOPWORDS = {
 }
 
 WORD = re.compile(r"[^\W_]+")
-MIN_PART = 3
+# A query word also matches its parts of this many letters or more: shorter ones (työ, luku, moni) are
+# too common in compounds of other meanings to find what the visitor meant.
+MIN_QUERY_PART = 5
 _local = threading.local()
 
 
@@ -180,72 +184,37 @@ def stem(word, language):
     return result
 
 
-def _first_part_forms(language):
-    """Shapes a word takes as the first part of a compound, each mapped to its base form."""
-    forms = {}
-    for base in lexicon.FINNISH if language == "fi" else lexicon.SWEDISH:
-        shapes = [base]
-        if language == "fi":
-            if base.endswith("nen"):
-                shapes.append(base[:-3] + "s")  # keskeyttäminen → keskeyttämis-
-            if base[-1] in "aeiouyäö":
-                shapes.append(base + "n")  # työ → työn-
-        else:
-            shapes.append(base + "s")  # yrke → yrkes-
-            if base[-1] in "ae":
-                shapes += [base[:-1], base[:-1] + "s"]  # skola → skol-, arbete → arbets-
-        for shape in shapes:
-            if len(shape) >= MIN_PART:
-                forms.setdefault(shape, base)
-    return forms
-
-
-@cache
-def _lexicon(language):
-    """(first-part shapes, head prefixes) for the compound splitter."""
-    if language not in ("fi", "sv"):
-        return {}, ()
-    forms = _first_part_forms(language)
-    heads = {base if len(base) <= 4 else base[:-1] for base in forms.values()}
-    return forms, tuple(sorted(heads, key=len, reverse=True))
+def _swedish_analysis(word):
+    """The stems of a Swedish word and of its base forms, then of each compound part and each tail."""
+    bases, compounds = swedish.readings(word)
+    parts = []
+    for reading in compounds:
+        for index, (_surface, base) in enumerate(reading):
+            parts.append(stem(base, "sv"))
+            if 0 < index < len(reading) - 1:
+                # yrkeshögskolan read as yrkes + hög + skolan: also högskolan.
+                parts.append(stem("".join(surface for surface, _base in reading[index:]), "sv"))
+    return [stem(word, "sv"), *(stem(base, "sv") for base in bases)], parts
 
 
 @lru_cache(maxsize=200_000)
-def split_compound(word, language):
-    """The parts of a compound word as ``[(surface, base or None), ...]``, or ``None``.
-
-    Only the last part keeps its inflection; earlier parts come with their base
-    form from the word list.
-    """
-    forms, heads = _lexicon(language)
-    if not forms or word in forms:
-        return None
-    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        left, right = word[:cut], word[cut:]
-        base = forms.get(left)
-        if base is None:
-            continue
-        rest = split_compound(right, language)
-        if rest is not None:
-            return [(left, base), *rest]
-        if right.startswith(heads) or forms.get(right):
-            return [(left, base), (right, None)]
-    return None
+def word_analysis(word, language):
+    """``(base forms or stems, compound parts and other terms)`` of one lower-case word."""
+    analysis = finnish.analyse_word(word) if language == "fi" else None
+    if analysis is not None:
+        bases, parts = analysis
+    elif language == "sv":
+        bases, parts = _swedish_analysis(word)
+    else:
+        bases, parts = [stem(word, language)], []
+    bases = tuple(dict.fromkeys(term for term in bases if term))
+    return bases, tuple(dict.fromkeys(term for term in parts if term and term not in bases))
 
 
-@lru_cache(maxsize=200_000)
 def word_terms(word, language):
-    """The terms one word contributes: its stem first, then the stems of its compound parts."""
-    terms = [stem(word, language)]
-    parts = split_compound(word, language)
-    if parts:
-        for index, (_surface, base) in enumerate(parts):
-            if base is not None:
-                terms.append(stem(base, language))
-            if index > 0:
-                # Each tail of the compound: yrkeshögskolan → högskol, skol.
-                terms.append(stem("".join(part for part, _base in parts[index:]), language))
-    return tuple(dict.fromkeys(term for term in terms if term))
+    """Every term one word gives the index: its base forms or stem first, then its parts."""
+    bases, parts = word_analysis(word, language)
+    return bases + parts
 
 
 def analyse(text, language):
@@ -270,17 +239,16 @@ class TermGroup(tuple):
 def query_terms(text, language, max_words):
     """One TermGroup (a tuple of alternative terms) per query word, in order; stop words dropped.
 
-    A page matches a word when it contains any of that word's terms: the whole
-    word's stem, or the stem of one of its compound parts.
+    A page matches a word when it contains any of that word's terms: a base form
+    or stem of the whole word, or one of its compound parts.
     """
     stopwords = STOPWORDS.get(language, set())
     groups = []
     for word in words(text):
         if word in stopwords:
             continue
-        terms = word_terms(word, language)
-        whole, parts = terms[0], [term for term in terms[1:] if len(term) > MIN_PART]
-        group = TermGroup(dict.fromkeys([whole, *parts]), word)
+        bases, parts = word_analysis(word, language)
+        group = TermGroup(dict.fromkeys([*bases, *(part for part in parts if len(part) >= MIN_QUERY_PART)]), word)
         if group not in groups:
             groups.append(group)
         if len(groups) == max_words:

@@ -21,7 +21,7 @@ class SiteSearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from search import signals
+        from search import checks, signals  # noqa: F401 - checks registers itself
 
         signals.connect()
         post_migrate.connect(build_missing_documents, sender=self, dispatch_uid="search_build_missing_documents")

@@ -421,3 +421,5 @@ WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""))
 # After the engine fails, searches and page updates skip it for this many seconds (search.engine_circuit),
 # so that a hung engine costs one SEARCH_TIMEOUT per window rather than one per request.
 SEARCH_RETRY_SECONDS = int(os.environ.get("SEARCH_RETRY_SECONDS", "30"))
+# The Swedish word list that splits compounds (search/swedish.py): Debian's hunspell-sv.
+SWEDISH_DICTIONARY = os.environ.get("SWEDISH_DICTIONARY", "/usr/share/hunspell/sv_FI.dic")

@@ -106,3 +106,71 @@ def test_finnish_consonant_gradation_brings_forms_of_a_word_together(query, text
 )
 def test_consonant_gradation_does_not_merge_distinct_finnish_words(query, text):
     assert not matches(query, text, "fi")
+
+
+# Pairs from the 2020 report's own words: Voikko's base forms, compounds and derivations.
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("kokemusasiantuntijat", "Kokemusasiantuntijakoulutus romaniaikuisille"),
+        ("monikulttuurisuus", "Monikulttuurinen osaaminen ja ohjaus"),
+        ("monikulttuurisuus", "Monikulttuurisuuskoulutukset"),
+        ("varusmiehet", "Varusmiesten tavoittaminen nivelvaiheessa"),
+        ("työnhakutaidot", "Työnhakuinfot ja työnhaku"),
+        ("maahanmuuttajille", "Maahanmuuttajien mentorointi toisella asteella"),
+        ("uraohjaukseen", "Uraohjauksen malli ammatilliseen koulutukseen"),
+        ("opinnot", "Opintojen keskeyttämisen prosessi"),
+        ("lappi", "Toimenpide-esityksiä sujuviin koulusiirtymiin Lapissa"),
+        ("helsinki", "Helsingin kaupunki"),
+    ],
+)
+def test_voikko_finds_base_forms_compound_parts_and_derivations(query, text):
+    assert matches(query, text, "fi")
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("varusmiehet", "Varustamo"),
+        ("työnhakutaidot", "Taitaja-toiminnan hyödyntäminen"),
+        ("maahanmuuttajat", "Muuttuva maailma"),
+        ("kokemusasiantuntijat", "Asiakkaiden palvelut"),
+        ("romanit", "Romaania lukiessa"),
+    ],
+)
+def test_voikko_keeps_different_words_apart(query, text):
+    assert not matches(query, text, "fi")
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("yrkeshögskolan", {"yrk", "högskol"}),
+        ("studiehandledare", {"studi", "handled"}),
+        ("övergångsskedet", {"övergång", "sked"}),
+        ("yrkesutbildningen", {"yrk", "utbildning"}),
+    ],
+)
+def test_swedish_compounds_split_with_the_dictionary(word, parts):
+    assert parts <= set(analyse(word, "sv").split())
+
+
+def test_swedish_particles_do_not_make_compounds():
+    # övergång is not a kind of gång, förskola not a kind of kola.
+    assert "gång" not in analyse("övergång", "sv").split()
+    assert "kol" not in analyse("förskola", "sv").split()
+
+
+def test_words_voikko_does_not_know_fall_back_to_snowball():
+    assert matches("ryhmäyttäminen", "Ryhmäyttämisen toimintamalli", "fi")
+    assert matches("esr", "ESR-hankkeet", "fi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 200, "ä" * 200, "työ123paja", "Ωmega-ohjaus", "пример ohjaus", "x\u0301y\u200bz", "12345678901234567890"],
+)
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_odd_words_never_raise(text, language):
+    assert isinstance(analyse(text, language), str)
+    assert isinstance(query_terms(text, language, 10), list)

