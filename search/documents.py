@@ -10,7 +10,8 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
 from search.analysis import LANGUAGES, analyse, sort_key
-from search.models import FacetValue, PendingIndexUpdate, SearchDocument
+from search.models import FacetValue, PendingIndexUpdate, SearchDocument, SearchWord
+from search.suggestions import add_words, vocabulary_words
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +170,15 @@ def update_document(page, fresh_project=None):
         FacetValue.objects.bulk_create(
             FacetValue(document=document, facet=facet, value=value) for facet, value in sorted(wanted)
         )
+    add_words(_vocabulary(document))
     send_to_backends(document)
     return document
+
+
+def _vocabulary(document):
+    return (
+        (document.language, word) for word in vocabulary_words(f"{document.title}\n{document.text}", document.language)
+    )
 
 
 def remove_document(page_id):
@@ -238,7 +246,10 @@ def rebuild_all(pages=None):
     with a commit and a backend update each, 20,000 pages took over an hour
     on SQLite (bench/, README "Performance").
     """
-    pages = Page.objects.all() if pages is None else pages
+    if pages is None:
+        pages = Page.objects.all()
+        # Rebuilt from scratch with the documents: words of pages gone or changed go too.
+        SearchWord.objects.all().delete()
     count = 0
     token = _translations.set({})
     try:
@@ -326,6 +337,7 @@ def _rebuild_chunk(pages):
         for page in kept
         for facet, value in sorted(facet_values(page))
     )
+    add_words(pair for document in documents for pair in _vocabulary(document))
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(SearchDocument, documents)

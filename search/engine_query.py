@@ -38,6 +38,8 @@ RESULT_WINDOW = 10_000
 # results with more title words come first, as on the database path.
 TITLE_WEIGHT = 1000
 TITLE_BOOST = 5
+# Fuzzy matching (a last try, when nothing else matched) only for words this long: shorter ones match too much.
+FUZZY_MIN_LENGTH = 6
 BY_TITLE = [{"sort_title": "asc"}, {"page_id": "asc"}]
 SORT = {
     "relevance": ["_score", *BY_TITLE],
@@ -74,18 +76,21 @@ def word_groups(text, language, max_words):
     return pairs
 
 
-def _word_clause(word, terms):
-    return {
-        "bool": {
-            "should": [
-                {"match": {"title_terms": {"query": " ".join(terms), "boost": TITLE_BOOST}}},
-                {"match": {"text_terms": " ".join(terms)}},
-                {"match": {"title_text": {"query": word, "boost": TITLE_BOOST}}},
-                {"match": {"body_text": word}},
-            ],
-            "minimum_should_match": 1,
-        }
-    }
+def _word_clause(word, terms, fuzzy=False):
+    should = [
+        {"match": {"title_terms": {"query": " ".join(terms), "boost": TITLE_BOOST}}},
+        {"match": {"text_terms": " ".join(terms)}},
+        {"match": {"title_text": {"query": word, "boost": TITLE_BOOST}}},
+        {"match": {"body_text": word}},
+    ]
+    if fuzzy:
+        # Terms within two edits ("AUTO" for six letters or more) of the word's own long terms.
+        for term in (term for term in terms if len(term) >= FUZZY_MIN_LENGTH):
+            should += [
+                {"fuzzy": {"title_terms": {"value": term, "fuzziness": "AUTO", "boost": TITLE_BOOST}}},
+                {"fuzzy": {"text_terms": {"value": term, "fuzziness": "AUTO"}}},
+            ]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def _title_clause(word, terms):
@@ -98,11 +103,11 @@ def _title_clause(word, terms):
     return {"constant_score": {"filter": title, "boost": TITLE_WEIGHT}}
 
 
-def text_query(pairs, operator="and"):
+def text_query(pairs, operator="and", fuzzy=False):
     """Every word (or, with ``operator="or"``, any word) matched; title matches weigh most."""
     if not pairs:
         return {"match_all": {}}
-    clauses = [_word_clause(word, terms) for word, terms in pairs]
+    clauses = [_word_clause(word, terms, fuzzy) for word, terms in pairs]
     titles = [_title_clause(word, terms) for word, terms in pairs]
     if operator == "and":
         return {"bool": {"must": clauses, "should": titles}}
@@ -179,11 +184,11 @@ def _counts(aggregations, vocabulary):
     return counts
 
 
-def _main_body(request, pairs, operator, hidden, vocabulary, start):
+def _main_body(request, pairs, operator, hidden, vocabulary, start, fuzzy=False):
     visible = hidden.filters(request.items_only or bool(request.filters))
     facets = [_facet_filter(facet, values) for facet, values in request.filters.items()]
     # A query of only punctuation or stop words matches nothing.
-    query = text_query(pairs, operator) if pairs or not request.query else {"match_none": {}}
+    query = text_query(pairs, operator, fuzzy) if pairs or not request.query else {"match_none": {}}
     return {
         "query": query,
         "post_filter": {"bool": {"filter": [*visible, *facets]}},
@@ -233,8 +238,12 @@ def _ids(response):
     return [int(hit["_id"]) for hit in response["hits"]["hits"]]
 
 
-def answer(request, vocabulary, max_words, also_limit):
-    """An Answer from the engine, or None when it is not the engine's to give (see the module docstring)."""
+def answer(request, vocabulary, max_words, also_limit, partial_allowed=True, fuzzy=False):
+    """An Answer from the engine, or None when it is not the engine's to give (see the module docstring).
+
+    With ``partial_allowed``, a query whose words are nowhere all together finds the pages with some of them;
+    with ``fuzzy``, words also match terms a typo or two away.
+    """
     backend = engine_backend()
     start = (request.page - 1) * request.page_size
     if backend is None or start + request.page_size > RESULT_WINDOW:
@@ -242,16 +251,17 @@ def answer(request, vocabulary, max_words, also_limit):
     hidden = Hidden.load()
     pairs = word_groups(request.query, request.language, max_words)
     own = backend.language_index_name(request.language)
-    searches = [(own, _main_body(request, pairs, "and", hidden, vocabulary, start))]
+    searches = [(own, _main_body(request, pairs, "and", hidden, vocabulary, start, fuzzy))]
     others = [language for language in LANGUAGES if language != request.language]
     for language in others:
         body = _other_language_body(request, language, hidden, max_words, also_limit)
         searches.append((backend.language_index_name(language), body))
     main, *also = _msearch(backend, searches)
     partial = False
-    if len(pairs) > 1 and main["aggregations"]["matched"]["doc_count"] == 0:
+    if partial_allowed and len(pairs) > 1 and main["aggregations"]["matched"]["doc_count"] == 0:
         # Nothing has all the words: the pages with some of them, as the database path does.
-        (retry,) = _msearch(backend, [(own, _main_body(request, pairs, "or", hidden, vocabulary, start))])
+        body = _main_body(request, pairs, "or", hidden, vocabulary, start, fuzzy)
+        (retry,) = _msearch(backend, [(own, body)])
         partial = retry["aggregations"]["matched"]["doc_count"] > 0
         main = retry
     return Answer(

@@ -77,3 +77,18 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.backend}: page {self.page_id}"
+
+
+class SearchWord(models.Model):
+    """A word as written in some live page's title or text: the vocabulary that "Did you mean …?" draws on."""
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=40)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "word"], name="unique_search_word")]
+        indexes = [models.Index(fields=["language", "length"], name="search_word_length")]
+
+    def __str__(self):
+        return self.word

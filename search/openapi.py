@@ -113,8 +113,14 @@ RESULTS = {
             },
         },
         "notices": {"type": "array", "items": {"type": "string"}},
+        "suggestion": {
+            "type": ["object", "null"],
+            "description": "When nothing matched the query as typed: the corrected query whose results these are.",
+            "properties": {"query": {"type": "string"}, "applied": {"type": "boolean"}},
+            "required": ["query", "applied"],
+        },
     },
-    "required": ["count", "page", "results", "facets"],
+    "required": ["count", "page", "results", "facets", "suggestion"],
 }
 ERROR = {
     "type": "object",

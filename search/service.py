@@ -17,7 +17,7 @@ three steps:
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import connection
@@ -30,7 +30,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from search import engine_query
+from search import engine_query, suggestions
 from search.analysis import LANGUAGES, query_terms, words
 from search.documents import is_database_backend
 from search.engine_circuit import CircuitOpen
@@ -235,6 +235,8 @@ class SearchResult:
     num_pages: int
     page_out_of_range: bool = False
     partial_match: bool = False
+    # {"query": the corrected query, "applied": True} when the query as typed found nothing and the correction did.
+    suggestion: dict = None
 
 
 def pk_in(ids):
@@ -501,10 +503,12 @@ def _also_available(request, vocabulary, own_documents):
     return groups
 
 
-def _engine_result(request, vocabulary):
+def _engine_result(request, vocabulary, partial_allowed=True, fuzzy=False):
     """The SearchResult from ``search.engine_query`` in one engine round trip, or None to use the database."""
     try:
-        answer = engine_query.answer(request, vocabulary, MAX_QUERY_WORDS, ALSO_AVAILABLE_LIMIT)
+        answer = engine_query.answer(
+            request, vocabulary, MAX_QUERY_WORDS, ALSO_AVAILABLE_LIMIT, partial_allowed=partial_allowed, fuzzy=fuzzy
+        )
     except CircuitOpen:
         return None
     except Exception:
@@ -538,49 +542,79 @@ def _engine_result(request, vocabulary):
 
 
 def search(request, vocabulary=None):
-    """Run a SearchRequest; see the module docstring."""
+    """Run a SearchRequest; see the module docstring.
+
+    When nothing matches all the words as typed, the search tries, in turn:
+    the query with its unknown words corrected (``search.suggestions``), any of
+    the words, and on the engine, fuzzy matches of the words.
+    """
     with translation.override(request.language):
         vocabulary = vocabulary or request.vocabulary or Vocabulary(request.language)
-        engine_result = _engine_result(request, vocabulary)
-        if engine_result is not None:
-            return engine_result
-        notices = []
-        documents = _visible_documents(request.language, request.items_only or bool(request.filters))
-        ranking = None
-        partial = False
-        groups = request.query_words
-        if groups:
-            ranking, notice = match_ids(groups, request.language)
-            if not ranking and len(groups) > 1:
-                ranking, notice = match_ids(groups, request.language, operator="or")
-                partial = bool(ranking)
-                if partial:
-                    notices.append(_("Nothing matched all the search words, so these results match some of them."))
-            if notice:
-                notices.append(notice)
-            documents = documents.filter(pk_in(ranking))
-        elif request.query:
-            # Only punctuation or stop words: nothing can match them.
-            documents = documents.none()
+        result = _search_once(request, vocabulary, partial_allowed=False)
+        if result.count or not request.query_words:
+            return result
+        # A word found in other languages is no typo: those matches are shown as they are.
+        corrected = None if result.also_available else suggestions.correct(request.query, request.language)
+        if corrected:
+            retry = _search_once(replace(request, query=corrected), vocabulary, partial_allowed=False)
+            if retry.count:
+                retry.request = request
+                retry.suggestion = {"query": corrected, "applied": True}
+                retry.notices.insert(
+                    0,
+                    _("Nothing matched “%(typed)s”, so these results are for “%(corrected)s”.")
+                    % {"typed": request.query, "corrected": corrected},
+                )
+                return retry
+        if len(request.query_words) > 1:
+            result = _search_once(request, vocabulary, partial_allowed=True)
+        if not result.count and engine_query.engine_backend() is not None:
+            result = _engine_result(request, vocabulary, fuzzy=True) or result
+        return result
 
-        filtered, counts = _count_facets(request, documents)
-        ordered = _sorted_ids(request, filtered, ranking)
-        count = len(ordered)
-        num_pages = max(1, -(-count // request.page_size))
-        start = (request.page - 1) * request.page_size
-        page_ids = ordered[start : start + request.page_size]
-        also = _also_available(request, vocabulary, _visible_documents(request.language, False))
-        return SearchResult(
-            request=request,
-            count=count,
-            results=load_pages(page_ids, vocabulary),
-            facets=_facet_listing(request, vocabulary, counts),
-            also_available=also,
-            notices=notices,
-            num_pages=num_pages,
-            page_out_of_range=request.page > num_pages,
-            partial_match=partial,
-        )
+
+def _search_once(request, vocabulary, partial_allowed):
+    """One search for the query as given: the engine's answer, or the database's."""
+    engine_result = _engine_result(request, vocabulary, partial_allowed=partial_allowed)
+    if engine_result is not None:
+        return engine_result
+    notices = []
+    documents = _visible_documents(request.language, request.items_only or bool(request.filters))
+    ranking = None
+    partial = False
+    groups = request.query_words
+    if groups:
+        ranking, notice = match_ids(groups, request.language)
+        if not ranking and len(groups) > 1 and partial_allowed:
+            ranking, notice = match_ids(groups, request.language, operator="or")
+            partial = bool(ranking)
+            if partial:
+                notices.append(_("Nothing matched all the search words, so these results match some of them."))
+        if notice:
+            notices.append(notice)
+        documents = documents.filter(pk_in(ranking))
+    elif request.query:
+        # Only punctuation or stop words: nothing can match them.
+        documents = documents.none()
+
+    filtered, counts = _count_facets(request, documents)
+    ordered = _sorted_ids(request, filtered, ranking)
+    count = len(ordered)
+    num_pages = max(1, -(-count // request.page_size))
+    start = (request.page - 1) * request.page_size
+    page_ids = ordered[start : start + request.page_size]
+    also = _also_available(request, vocabulary, _visible_documents(request.language, False))
+    return SearchResult(
+        request=request,
+        count=count,
+        results=load_pages(page_ids, vocabulary),
+        facets=_facet_listing(request, vocabulary, counts),
+        also_available=also,
+        notices=notices,
+        num_pages=num_pages,
+        page_out_of_range=request.page > num_pages,
+        partial_match=partial,
+    )
 
 
 def _completions(backend, typed, language, limit):

@@ -195,6 +195,7 @@ def api_search(request):
                     for pick in promotions(search_request.query, search_request.language)
                 ],
                 "notices": result.notices,
+                "suggestion": result.suggestion,
             },
             json_dumps_params={"ensure_ascii": False},
         )
