@@ -12,12 +12,11 @@ reciprocal rank (MRR).
 import argparse
 import csv
 import io
-import os
 import sys
 from contextlib import redirect_stdout
 from pathlib import Path
 
-from .stack import BACKENDS, StackError, prepare
+from .stack import BACKENDS, prepare_for_django
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).with_name("relevance_queries.tsv")
@@ -84,13 +83,9 @@ def main(argv=None):
     parser.add_argument("--backend", default="sqlite", choices=BACKENDS)
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     args = parser.parse_args(argv)
-    try:
-        stack = prepare(args.backend)
-    except StackError as error:
-        print(f"relevance: {error}", file=sys.stderr)
+    stack = prepare_for_django(args.backend, "relevance")
+    if stack is None:
         return 2
-    stack.apply()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     try:
         import django
 

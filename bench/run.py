@@ -8,13 +8,12 @@ if something hangs.
 import argparse
 import datetime
 import io
-import os
 import signal
 import sys
 import time
 from contextlib import redirect_stdout
 
-from .stack import BACKENDS, StackError, prepare
+from .stack import BACKENDS, prepare_for_django
 
 DEFAULT_MINUTES = 18
 
@@ -49,13 +48,9 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.monotonic()
     deadline = started + args.minutes * 60
-    try:
-        stack = prepare(args.backend)
-    except StackError as error:
-        print(f"bench: {error}", file=sys.stderr)
+    stack = prepare_for_django(args.backend, "bench")
+    if stack is None:
         return 2
-    stack.apply()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
     def out_of_time(signum, frame):
         raise OutOfTime

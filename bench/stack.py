@@ -15,6 +15,7 @@ running is left alone.
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -114,4 +115,16 @@ def prepare(backend):
     except BaseException:
         stack.stop()
         raise
+    return stack
+
+
+def prepare_for_django(backend, program):
+    """``prepare(backend)`` with the environment applied for Django's bench settings; None after saying why not."""
+    try:
+        stack = prepare(backend)
+    except StackError as error:
+        print(f"{program}: {error}", file=sys.stderr)
+        return None
+    stack.apply()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     return stack
