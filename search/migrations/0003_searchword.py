@@ -23,22 +23,6 @@ def drop_trigram_index(apps, schema_editor):
         schema_editor.execute("DROP INDEX IF EXISTS search_word_trigram")
 
 
-def fill_vocabulary(apps, schema_editor):
-    """The vocabulary of the documents that exist already (rebuild_search_documents refreshes it later)."""
-    from search.suggestions import vocabulary_words
-
-    SearchDocument = apps.get_model("sitesearch", "SearchDocument")
-    SearchWord = apps.get_model("sitesearch", "SearchWord")
-    pairs = set()
-    for language, title, text in SearchDocument.objects.values_list("language", "title", "text").iterator():
-        pairs.update((language, word) for word in vocabulary_words(f"{title}\n{text}", language))
-    SearchWord.objects.bulk_create(
-        (SearchWord(language=language, word=word, length=len(word)) for language, word in pairs),
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("sitesearch", "0002_searchdocument_text"),
@@ -58,6 +42,6 @@ class Migration(migrations.Migration):
                 "constraints": [models.UniqueConstraint(fields=("language", "word"), name="unique_search_word")],
             },
         ),
+        # The vocabulary fills with rebuild_search_documents, which the new analysis needs after upgrading anyway.
         migrations.RunPython(trigram_index, drop_trigram_index),
-        migrations.RunPython(fill_vocabulary, migrations.RunPython.noop),
     ]
