@@ -8,7 +8,7 @@ from .taxonomy_term import TaxonomyTerm
 class FundingSource(TaxonomyTerm):
     """Who paid for a project, such as the European Social Fund or the National Agency for Education."""
 
-    panels = [FieldPanel("name"), FieldPanel("code")]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("word_forms")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Funding source")

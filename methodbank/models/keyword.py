@@ -8,7 +8,7 @@ from .taxonomy_term import TaxonomyTerm
 class Keyword(TaxonomyTerm):
     """A free keyword that editors add, such as "peer mentoring" or "apprenticeship"."""
 
-    panels = [FieldPanel("name"), FieldPanel("code")]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("word_forms")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Keyword")

@@ -14,9 +14,10 @@ class Region(TaxonomyTerm):
         _("Whole country"), default=False, help_text=_("Marks the entry that stands for all of Finland.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("is_national")]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("word_forms"), FieldPanel("is_national")]
     translatable_fields = [
         TranslatableField("name"),
+        TranslatableField("word_forms"),
         # Search facets filter by code in every language: translators may not override it.
         SynchronizedField("code", overridable=False),
         SynchronizedField("sort_order"),

@@ -8,7 +8,7 @@ from .taxonomy_term import TaxonomyTerm
 class TargetGroup(TaxonomyTerm):
     """Who a model or practice is for, such as applicants or students at risk of dropping out."""
 
-    panels = [FieldPanel("name"), FieldPanel("code")]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("word_forms")]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Target group")

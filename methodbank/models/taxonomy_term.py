@@ -10,7 +10,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     """A term in one of the method bank's vocabularies.
 
     ``code`` is the same in every language, so filters and links that use it work
-    whichever language the visitor reads. ``name`` is translated.
+    whichever language the visitor reads. ``name`` is translated, and so are
+    ``word_forms``: each language version lists the words that mean the term in
+    that language.
     """
 
     code = models.SlugField(
@@ -20,10 +22,20 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("A stable identifier used in links and filters; the same in every language."),
     )
     name = models.CharField(_("Name"), max_length=255)
+    word_forms = models.TextField(
+        _("Word forms and synonyms"),
+        blank=True,
+        help_text=_(
+            "Words that mean this term in this language, one per line, such as maahanmuuttaja or "
+            "maahanmuuttajataustainen. Imports tag items with the term where their text uses one of these words, "
+            "and searches for them find the term's items in every language."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("Order"), default=0)
 
     translatable_fields = [
         TranslatableField("name"),
+        TranslatableField("word_forms"),
         # Search facets filter by code in every language: translators may not override it.
         SynchronizedField("code", overridable=False),
         SynchronizedField("sort_order"),

@@ -21,9 +21,16 @@ class Theme(TaxonomyTerm):
     )
     description = models.TextField(_("Description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("parent"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("word_forms"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
     translatable_fields = [
         TranslatableField("name"),
+        TranslatableField("word_forms"),
         TranslatableField("description"),
         # Search facets filter by code in every language: translators may not override it.
         SynchronizedField("code", overridable=False),
