@@ -219,9 +219,14 @@ def word_terms(word, language):
 
 def analyse(text, language):
     """Index terms for ``text`` written in ``language``, as one space-separated string."""
+    return analyse_words(words(text), language)
+
+
+def analyse_words(text_words, language):
+    """``analyse`` for text already split with ``words``."""
     stopwords = STOPWORDS.get(language, set())
     terms = []
-    for word in words(text):
+    for word in text_words:
         if word not in stopwords:
             terms.extend(word_terms(word, language))
     return " ".join(terms)

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
-from search.analysis import LANGUAGES, analyse, sort_key
+from search.analysis import LANGUAGES, analyse_words, sort_key, words
 from search.models import FacetValue, PendingIndexUpdate, SearchDocument, SearchWord
 from search.suggestions import add_words, vocabulary_words
 
@@ -22,6 +22,8 @@ REBUILD_CHUNK = 500
 # While rebuild_all runs: {(model, pk, locale id): object in that language}, so that each
 # vocabulary term is looked up once per language rather than once per page.
 _translations = contextvars.ContextVar("search_document_translations", default=None)
+# While rebuild_all runs: the (language, word) pairs already recorded, so that each is written once.
+_recorded_words = contextvars.ContextVar("search_recorded_words", default=None)
 
 
 def is_database_backend(backend):
@@ -138,22 +140,26 @@ DOCUMENT_FIELDS = (
 
 
 def document_fields(page):
-    """The field values of ``page``'s SearchDocument (text analysed in the page's language)."""
+    """The field values of ``page``'s SearchDocument (text analysed in the page's language), and its vocabulary."""
     from methodbank.models import MethodBankPage
 
     language = page.locale.language_code
     text = "\n".join(page_texts(page))
-    return {
+    title_words, text_words = words(page.title), words(text)
+    fields = {
         "language": language,
         "translation_key": page.translation_key,
         "title": page.title[:255],
         "sort_title": sort_key(page.title, language)[:255],
-        "title_terms": analyse(page.title, language),
-        "text_terms": analyse(text, language),
+        "title_terms": analyse_words(title_words, language),
+        "text_terms": analyse_words(text_words, language),
         "text": text,
         "is_item": isinstance(page, MethodBankPage),
         "published_at": page.first_published_at,
     }
+    # Each word is split out of the text once, for the terms and for "Did you mean …?".
+    vocabulary = {(language, word) for word in vocabulary_words(title_words + text_words, language)}
+    return fields, vocabulary
 
 
 @transaction.atomic
@@ -162,7 +168,8 @@ def update_document(page, fresh_project=None):
     if not should_have_document(page):
         remove_document(page.pk)
         return None
-    document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=document_fields(page))
+    fields, vocabulary = document_fields(page)
+    document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=fields)
     wanted = facet_values(page, fresh_project)
     current = set(document.facet_values.values_list("facet", "value"))
     if wanted != current:
@@ -170,15 +177,9 @@ def update_document(page, fresh_project=None):
         FacetValue.objects.bulk_create(
             FacetValue(document=document, facet=facet, value=value) for facet, value in sorted(wanted)
         )
-    add_words(_vocabulary(document))
+    add_words(vocabulary)
     send_to_backends(document)
     return document
-
-
-def _vocabulary(document):
-    return (
-        (document.language, word) for word in vocabulary_words(f"{document.title}\n{document.text}", document.language)
-    )
 
 
 def remove_document(page_id):
@@ -252,6 +253,7 @@ def rebuild_all(pages=None):
         SearchWord.objects.all().delete()
     count = 0
     token = _translations.set({})
+    words_token = _recorded_words.set(set())
     try:
         chunk = []
         for page in pages.specific().select_related("locale").iterator(chunk_size=REBUILD_CHUNK):
@@ -263,6 +265,7 @@ def rebuild_all(pages=None):
             count += _rebuild_chunk(chunk)
     finally:
         _translations.reset(token)
+        _recorded_words.reset(words_token)
     live_ids = Page.objects.live().values("pk")
     for page_id in SearchDocument.objects.exclude(pk__in=live_ids).values_list("pk", flat=True):
         remove_document(page_id)
@@ -327,7 +330,11 @@ def _rebuild_chunk(pages):
     for page in pages:
         if not should_have_document(page):
             remove_document(page.pk)
-    documents = [SearchDocument(page_id=page.pk, **document_fields(page)) for page in kept]
+    documents, pairs = [], set()
+    for page in kept:
+        fields, vocabulary = document_fields(page)
+        documents.append(SearchDocument(page_id=page.pk, **fields))
+        pairs |= vocabulary
     SearchDocument.objects.bulk_create(
         documents, update_conflicts=True, unique_fields=["page"], update_fields=DOCUMENT_FIELDS
     )
@@ -337,7 +344,11 @@ def _rebuild_chunk(pages):
         for page in kept
         for facet, value in sorted(facet_values(page))
     )
-    add_words(pair for document in documents for pair in _vocabulary(document))
+    recorded = _recorded_words.get()
+    if recorded is not None:
+        pairs -= recorded
+        recorded |= pairs
+    add_words(pairs)
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(SearchDocument, documents)

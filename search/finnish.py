@@ -87,9 +87,10 @@ def _analysis_parts(analysis):
                     terms.append("".join(surfaces[start : end - 1]) + heads[end - 1])
     elif "=" in parts[0][1]:
         terms.append(parts[0][1].split("=")[-1])  # maahanmuuttaja: also muuttaja
-    # A derivation also yields its root: monikulttuurisuus and monikulttuurinen meet at kulttuuri.
+    # In a compound, a derived last part also yields its root: monikulttuurisuus and monikulttuurinen
+    # meet at kulttuuri. A plain derived word keeps to its own base form (koulutus is not kouluttaa).
     _surface, root, derived = parts[-1]
-    if derived:
+    if derived and len(parts) > 1:
         terms.append(root)
     return terms
 

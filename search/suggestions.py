@@ -35,12 +35,12 @@ def max_distance(word):
     return 1 if len(word) < 6 else 2
 
 
-def vocabulary_words(text, language):
-    """The words of ``text`` worth offering as a correction."""
+def vocabulary_words(text_words, language):
+    """Of ``text_words`` (from ``analysis.words``), those worth offering as a correction."""
     stopwords = STOPWORDS.get(language, set())
     return {
         word
-        for word in words(text)
+        for word in set(text_words)
         if MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha() and word not in stopwords
     }
 

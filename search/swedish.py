@@ -9,14 +9,20 @@ base forms and parts for ``search.analysis``.
 
 import logging
 import threading
+from itertools import islice
 
 from django.conf import settings
 from spylls.hunspell import Dictionary
-from spylls.hunspell.algo.lookup import CompoundForm
 
 logger = logging.getLogger(__name__)
 
 MAX_WORD_LENGTH = 40
+# Shorter words are no compounds, and Snowball's stem serves them as well as a base form would;
+# spylls takes milliseconds a word, so this keeps indexing fast.
+MIN_WORD_LENGTH = 6
+# Looking for compound readings is what costs (spylls tries every split), so only words this long are
+# split: shorter compounds (högskola, skolbarn) are found as whole words only.
+MIN_COMPOUND_LENGTH = 9
 # A few readings are plenty; a long word can have dozens of ways to be split.
 MAX_READINGS = 8
 # Particles and prefixes that make a new word rather than a compound of two things
@@ -44,16 +50,15 @@ def _load():
 def readings(word):
     """``(base forms, compounds)`` of a lower-case word; each compound is ``[(surface, base), ...]``."""
     dictionary = _load()
-    if not dictionary or len(word) > MAX_WORD_LENGTH or not word.isalpha():
+    if not dictionary or not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or not word.isalpha():
         return [], []
-    bases, compounds = [], []
-    for index, form in enumerate(dictionary.lookuper.good_forms(word)):
-        if index == MAX_READINGS:
-            break
-        if isinstance(form, CompoundForm):
-            parts = [(part.text.casefold(), part.stem.casefold()) for part in form.parts]
-            if not PARTICLES.intersection(base for _surface, base in parts):
-                compounds.append(parts)
-        else:
-            bases.append(form.stem.casefold())
+    lookup = dictionary.lookuper
+    bases = [form.stem.casefold() for form in islice(lookup.good_forms(word, compound_forms=False), MAX_READINGS)]
+    if len(word) < MIN_COMPOUND_LENGTH:
+        return bases, []
+    compounds = []
+    for form in islice(lookup.good_forms(word, affix_forms=False), MAX_READINGS):
+        parts = [(part.text.casefold(), part.stem.casefold()) for part in form.parts]
+        if not PARTICLES.intersection(base for _surface, base in parts):
+            compounds.append(parts)
     return bases, compounds
