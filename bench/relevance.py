@@ -48,15 +48,19 @@ def first_rank(titles, wanted):
 
 def import_report(seeds):
     from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
 
     from home.demo import load_site
     from methodbank.demo import load_method_bank
 
     call_command("migrate", verbosity=0)
+    # On the engine: indexes with the portal's mappings before any document arrives.
+    call_command("update_index", schema_only=True, verbosity=0)
     with redirect_stdout(io.StringIO()):
         load_method_bank(load_site())
         call_command("import_report", str(next(seeds.glob("001_*.txt"))))
         call_command("import_project_page", *sorted(str(path) for path in seeds.glob("00[0234]_*.txt")))
+    get_search_backend("default").refresh_indexes()
 
 
 def run_queries(queries):
