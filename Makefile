@@ -14,7 +14,7 @@ REPORT ?= $(SEEDS)/001_f7e6e7ab4c746c8c.txt
 PROJECT_PAGES ?= $(wildcard $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt)
 
 .PHONY: demo demo-data serve install system-packages chromium assets messages makemessages lint format test checks \
-	test-python test-postgres test-engine test-browser screenshots bench clean
+	test-python test-postgres test-engine test-browser screenshots bench relevance clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -134,6 +134,10 @@ bench: install messages
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
 		|| echo "wrk could not be installed: the HTTP measurements will be skipped"
 	$(BIN)/python -m bench --size $(SIZE) --backend $(BACKEND)
+
+# Search relevance on the imported report: top-10 hits and MRR of bench/relevance_queries.tsv on BACKEND.
+relevance: install messages
+	$(BIN)/python -m bench.relevance --backend $(BACKEND)
 
 clean:
 	scripts/search-engine stop
