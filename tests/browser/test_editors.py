@@ -32,8 +32,9 @@ def test_editor_creates_and_publishes_a_good_practice_and_finds_it_in_search(pag
     assert GoodPracticePage.objects.live().filter(title="Kuunsilta-mentorointi").exists()
 
     page.goto("/fi/haku/?q=kuunsilta")
+    # The title match comes first; pages with the compound's part (silta) may follow.
     results = page.locator("ol.result-list .result-card__title a")
-    expect(results).to_have_text(["Kuunsilta-mentorointi"])
+    expect(results.first).to_have_text("Kuunsilta-mentorointi")
     # An inflected form of a word of its title finds it in the method bank, with the type filter.
     page.goto(f"{portal.index.url}?q=mentorointia&type=practice")
     expect(page.locator("ol.result-list .result-card__title a")).to_contain_text(["Kuunsilta-mentorointi"])
