@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "methodbank",
     "search",
     "accounts",
+    "translation_requests",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
