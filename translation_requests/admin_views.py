@@ -121,7 +121,12 @@ class TranslationDemandReportView(ReportView):
             .order_by("-count", "-last_requested", "translation_key", "locale")
         )
 
-    def decorate_paginated_queryset(self, rows):
+    def paginate_queryset(self, queryset, page_size):
+        # The table is built from this page of rows before decorate_paginated_queryset would run.
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        return paginator, page, self.demands(rows), is_paginated
+
+    def demands(self, rows):
         keys = {row["translation_key"] for row in rows}
         locales = Locale.objects.in_bulk({row["locale"] for row in rows})
         versions = {}
