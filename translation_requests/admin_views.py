@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -52,7 +53,10 @@ class Demand:
 
 
 class ItemColumn(TitleColumn):
-    """The item's title, linked to its editor and marked with its language."""
+    """The item's title (in its own language, linked to its editor), the requested language, the language it
+    is written in, and the action: one cell, so that the report fits a phone."""
+
+    cell_template_name = "translation_requests/admin/item_cell.html"
 
     def get_link_url(self, instance, parent_context):
         return reverse("wagtailadmin_pages:edit", args=[instance.source.pk])
@@ -60,17 +64,9 @@ class ItemColumn(TitleColumn):
     def get_link_attrs(self, instance, parent_context):
         return {"lang": instance.source.locale.language_code}
 
-
-class ActionColumn(Column):
-    """The translate link, for those who may send pages for translation (wagtail-localize's own check)."""
-
-    cell_template_name = "translation_requests/admin/action_cell.html"
-
-    def get_value(self, instance):
-        return instance.action
-
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
+        # The translate link, for those who may send pages for translation (wagtail-localize's own check).
         context["may_translate"] = parent_context["request"].user.has_perm("wagtail_localize.submit_translation")
         return context
 
@@ -92,6 +88,13 @@ class DemandFilterSet(WagtailFilterSet):
         fields = ["language"]
 
 
+class DemandPaginator(WagtailPaginator):
+    """Counts rows as what they are, "5 requested translations", not as the model's single requests."""
+
+    verbose_name = _("requested translation")
+    verbose_name_plural = _("requested translations")
+
+
 class TranslationDemandReportView(ReportView):
     page_title = _("Translation requests")
     header_icon = "globe"
@@ -100,14 +103,12 @@ class TranslationDemandReportView(ReportView):
     filterset_class = DemandFilterSet
     permission_policy = ModelPermissionPolicy(TranslationRequest)
     permission_required = "view"
-    verbose_name_plural = _("translation requests")
+    paginator_class = DemandPaginator
+    verbose_name_plural = DemandPaginator.verbose_name_plural
     columns = [
         ItemColumn("title", label=_("Item")),
-        Column("written_in", label=_("Written in")),
-        Column("requested_language", label=_("Requested language")),
         NumberColumn("count", label=_("Requests")),
         DateColumn("last_requested", label=_("Last requested")),
-        ActionColumn("action", label=_("Action")),
     ]
 
     def get_queryset(self):

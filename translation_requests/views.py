@@ -59,7 +59,7 @@ def request_translation(request, page_id):
             return TemplateResponse(request, "translation_requests/sent.html", context)
         if form.has_error("language", AVAILABLE):
             # Not the visitor's mistake: the item was translated after they opened the form.
-            context["already"] = versions[form.data["language"]]
+            context["already"], context["chosen"] = versions[form.data["language"]], True
             form = TranslationRequestForm(versions=versions)
         else:
             status = 400

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from accounts.tests.fixtures import publish_in_translation_editor, start_translation
+from translation_requests.models import TranslationRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -32,39 +33,46 @@ def ask(page, language, *addresses):
         assert visitor.post(url, {"language": language}, REMOTE_ADDR=address).status_code == 200
 
 
+def plain(html):
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
 def table_rows(html):
-    """The report's rows: ``(cell texts, row html)``."""
+    """The report's rows as dicts: title, written in, action (its visible text and href), language, count, last."""
     table = html[html.index('<table class="listing"') :]
     body = table[table.index("<tbody") : table.index("</tbody>")]
-    return [
-        (
-            [
-                " ".join(unescape(re.sub(r"<[^>]+>", " ", cell)).split())
-                for cell in re.findall(r"<td.*?</td>", row, re.S)
-            ],
-            row,
+    result = []
+    for row in re.findall(r"<tr.*?</tr>", body, flags=re.S):
+        item, count, last = re.findall(r"<td.*?</td>", row, re.S)
+        action = re.search(r'<a class="button[^"]*" href="([^"]+)">([^<]*)<', item)
+        result.append(
+            {
+                "title": plain(re.search(r"<a lang=.*?</a>", item, re.S).group()),
+                "written_in": plain(re.search(r'<p class="w-help-text[^"]*">(.*?)</p>', item, re.S).group(1)),
+                "action": (plain(action.group(2)), unescape(action.group(1))) if action else None,
+                "language": plain(re.search(r"<strong>(.*?)</strong>", item).group(1)),
+                "count": plain(count),
+                "last": plain(last),
+            }
         )
-        for row in re.findall(r"<tr.*?</tr>", body, flags=re.S)
-    ]
-
-
-def cells(html):
-    """The report's rows as lists of cell texts."""
-    return [texts for texts, _row in table_rows(html)]
+    return result
 
 
 def rows(client, **params):
     """``[(item, written in, requested language, requests)]`` as the report lists them."""
     response = client.get(REPORT, params)
     assert response.status_code == 200
-    return [tuple(row[:4]) for row in cells(response.content.decode())]
+    return [
+        (row["title"], row["written_in"].split(": ")[1], row["language"], row["count"])
+        for row in table_rows(response.content.decode())
+    ]
 
 
-def action_link(client, title, language):
-    """The href of the action in the row for ``title`` into ``language``."""
-    for texts, row in table_rows(client.get(REPORT).content.decode()):
-        if texts[0] == title and texts[2] == language:
-            return unescape(re.search(r'<a class="button[^"]*" href="([^"]+)"', row).group(1))
+def action(client, title, language):
+    """``(text, href)`` of the action in the row for ``title`` into ``language``."""
+    for row in table_rows(client.get(REPORT).content.decode()):
+        if row["title"] == title and row["language"] == language:
+            return row["action"]
     raise AssertionError(f"no row for {title} into {language}")
 
 
@@ -112,11 +120,17 @@ def test_the_report_shows_when_each_was_last_requested_and_speaks_the_users_lang
     response = client.get(REPORT)
 
     html = response.content.decode()
-    assert "<h1" in html and "Käännöspyynnöt" in html
-    first = cells(html)[0]
-    assert first[:4] == ["Opintojen henkilökohtaistaminen", "Suomi", "Ruotsi", "3"]
-    assert first[4]  # "Viimeksi pyydetty": a date Wagtail writes as "n minuuttia sitten"
-    assert first[5].startswith("Käännä")
+    assert re.search(r"<h1[^>]*>.*Käännöspyynnöt", html, re.S)
+    first = table_rows(html)[0]
+    assert (first["title"], first["written_in"], first["language"], first["count"]) == (
+        "Opintojen henkilökohtaistaminen",
+        "Alkuperäinen kieli: Suomi",
+        "Ruotsi",
+        "3",
+    )
+    assert first["last"] == "Juuri nyt"  # Wagtail's "Just now"; the exact time is in its title
+    assert first["action"][0] == "Käännä"
+    assert "5 pyydettyä käännöstä" in plain(html)
     # The title is in Finnish whatever the admin's language, and leads to the page's editor.
     assert re.search(r'<a lang="fi" href="/admin/pages/\d+/edit/">\s*Opintojen henkilökohtaistaminen', html)
 
@@ -126,7 +140,8 @@ def test_translate_starts_wagtail_localizes_translation_into_that_language(clien
     swedish = Locale.objects.get(language_code="sv")
 
     # The action opens "Translate this page" with Swedish ticked.
-    link = action_link(client, "Opintojen henkilökohtaistaminen", "Swedish")
+    text, link = action(client, "Opintojen henkilökohtaistaminen", "Swedish")
+    assert text == "Translate"
     assert link == f"/admin/localize/submit/page/{finnish_only.pk}/?select_locale=sv"
     form = client.get(link).content.decode()
     (ticked,) = re.findall(r'<input type="checkbox" name="locales" value="(\d+)"[^>]*checked', form)
@@ -141,10 +156,10 @@ def test_translate_starts_wagtail_localizes_translation_into_that_language(clien
 
     # Until it is published the row stays, and its action goes on with the translation.
     assert rows(client)[0] == ("Opintojen henkilökohtaistaminen", "Finnish", "Swedish", "3")
-    assert action_link(client, "Opintojen henkilökohtaistaminen", "Swedish") == reverse(
-        "wagtailadmin_pages:edit", args=[translated.pk]
+    assert action(client, "Opintojen henkilökohtaistaminen", "Swedish") == (
+        "Continue translating",
+        reverse("wagtailadmin_pages:edit", args=[translated.pk]),
     )
-    assert "Continue translating" in client.get(REPORT).content.decode()
 
 
 def test_a_published_translation_leaves_the_report(client, users, finnish_only, requested):
@@ -158,7 +173,11 @@ def test_a_published_translation_leaves_the_report(client, users, finnish_only, 
     assert ("Opintojen henkilökohtaistaminen", "Finnish", "Swedish", "3") not in rows(client)
     assert ("Opintojen henkilökohtaistaminen", "Finnish", "English", "1") in rows(client)
     # Visitors are no longer offered Swedish, and asking for it anyway is not counted.
-    assert 'lang="sv"' not in Client().get(finnish_only.url).content.decode().split("translation-offer")[1][:400]
+    visitor = Client()
+    assert '<li lang="sv">' not in visitor.get(finnish_only.url).content.decode()
+    ask(finnish_only, "sv", "10.0.0.9")
+    assert ("Opintojen henkilökohtaistaminen", "Finnish", "Swedish", "3") not in rows(client)
+    assert TranslationRequest.objects.filter(translation_key=finnish_only.translation_key).count() == 4
 
 
 def test_an_unpublished_item_leaves_the_report(client, users, stora_komet, requested):
@@ -178,7 +197,7 @@ def test_an_empty_report_says_so(client, users, method_bank):
     response = client.get(REPORT)
 
     assert response.status_code == 200
-    assert "There are no translation requests to display." in response.content.decode()
+    assert "There are no requested translations to display." in response.content.decode()
 
 
 @pytest.mark.parametrize(

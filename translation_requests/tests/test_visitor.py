@@ -240,7 +240,7 @@ def test_an_item_in_every_language_says_so(client, method_bank):
     response = client.get(request_url(everywhere, "en"))
 
     assert response.status_code == 200
-    assert "Good news: this item is already available in the language you chose." in text(response)
+    assert "This item is already available in this language." in text(response)
     assert "This item is available in every language of the method bank." in text(response)
     assert 'name="language"' not in response.content.decode()
 
