@@ -9,10 +9,11 @@ never too many.
 """
 
 from django.conf import settings
+from django.db import connection
 from django.utils.crypto import salted_hmac
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from accounts.throttle import client_ip
 from methodbank.models import MethodBankPage
@@ -36,6 +37,10 @@ def language_name(code):
 
 def public_item(page_id):
     """The method bank page any visitor may read with this id, or None: unknown, a draft, or private."""
+    # The URL takes any digits; the database refuses a number beyond its id column's range.
+    _smallest, largest = connection.ops.integer_field_range(Page._meta.pk.get_internal_type())
+    if page_id > largest:
+        return None
     return MethodBankPage.objects.live().public().select_related("locale").filter(pk=page_id).first()
 
 

@@ -28,7 +28,7 @@ def method_bank_url():
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def request_translation(request, page_id):
     item = demand.public_item(page_id)
     if item is None:

@@ -273,8 +273,9 @@ def test_an_item_visitors_cannot_see_is_not_found_and_nothing_is_counted(client,
     assert counts() == {}
 
 
-def test_an_item_that_never_existed_is_not_found(client, method_bank):
-    response = client.post("/en/translation-request/987654/", {"language": "en"})
+@pytest.mark.parametrize("page_id", ["987654", "9" * 30], ids=["unknown", "beyond-any-id"])
+def test_an_item_that_never_existed_is_not_found(client, method_bank, page_id):
+    response = client.post(f"/en/translation-request/{page_id}/", {"language": "en"})
 
     assert response.status_code == 404
     assert "There is no published item in the method bank that could be translated at this address." in text(response)
@@ -282,6 +283,7 @@ def test_an_item_that_never_existed_is_not_found(client, method_bank):
 
 
 def test_other_methods_are_refused(client, finnish_only):
+    assert client.head(request_url(finnish_only, "en")).status_code == 200
     assert client.put(request_url(finnish_only, "en")).status_code == 405
 
 
