@@ -1,4 +1,4 @@
-"""A small fixed-window rate limiter for what sends e-mail: sign-ups and password resets.
+"""A small fixed-window rate limiter for anonymous forms: sign-ups, password resets and translation requests.
 
 Counts live in the "throttle" cache, a database table, so every gunicorn worker
 sees the same numbers and no extra service is needed. A window starts with the
@@ -20,6 +20,8 @@ SIGNUPS_PER_IP = (5, 60 * 60)
 SIGNUP_MAILS_PER_ADDRESS = (3, 24 * 60 * 60)
 PASSWORD_RESETS_PER_IP = (5, 60 * 60)
 PASSWORD_RESET_MAILS_PER_ADDRESS = (3, 60 * 60)
+# Requests to translate method bank items (translation_requests.views), counted whatever their answer.
+TRANSLATION_REQUESTS_PER_IP = (20, 60 * 60)
 
 
 def limit(name):

@@ -41,6 +41,7 @@ if settings.STYLEGUIDE:
 urlpatterns += i18n_patterns(
     *translated_urls,
     path("", include("accounts.urls")),
+    path("", include("translation_requests.urls")),
     # The same for a private page's password form.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

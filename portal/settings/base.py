@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "methodbank",
     "search",
     "accounts",
+    "translation_requests",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -193,6 +194,52 @@ FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Machine translation in wagtail-localize's editor, off unless the environment turns it on.
+DEEPL_FORMALITIES = ("default", "prefer_less", "prefer_more")
+
+
+def machine_translator(environ):
+    """wagtail-localize's machine translator, from the environment alone; None (off) by default.
+
+    MACHINE_TRANSLATION turns it on and names the service, so that a key left in
+    the environment never sends text anywhere by itself:
+
+    - ``deepl``: DEEPL_API_KEY (a key ending in ":fx" uses DeepL's free API), and
+      optionally DEEPL_FORMALITY (default, prefer_less or prefer_more);
+    - ``libretranslate``: LIBRETRANSLATE_URL of a LibreTranslate server (it can run
+      on the portal's own network, so no text leaves it) and its LIBRETRANSLATE_API_KEY
+      if it asks for one.
+
+    Translators then get "Translate with DeepL" (or LibreTranslate) in
+    wagtail-localize's editor; the result is a draft they review and publish.
+    """
+    service = environ.get("MACHINE_TRANSLATION", "").strip().lower()
+    if not service:
+        return None
+    if service == "deepl":
+        key = environ.get("DEEPL_API_KEY", "").strip()
+        if not key:
+            raise ImproperlyConfigured("MACHINE_TRANSLATION=deepl needs DEEPL_API_KEY")
+        options = {"AUTH_KEY": key}
+        formality = environ.get("DEEPL_FORMALITY", "").strip()
+        if formality:
+            if formality not in DEEPL_FORMALITIES:
+                raise ImproperlyConfigured(f"DEEPL_FORMALITY must be one of {', '.join(DEEPL_FORMALITIES)}")
+            options["FORMALITY"] = formality
+        return {"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator", "OPTIONS": options}
+    if service == "libretranslate":
+        url = environ.get("LIBRETRANSLATE_URL", "").strip().rstrip("/")
+        if not url:
+            raise ImproperlyConfigured("MACHINE_TRANSLATION=libretranslate needs LIBRETRANSLATE_URL")
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", "").strip()},
+        }
+    raise ImproperlyConfigured(f"MACHINE_TRANSLATION must be deepl, libretranslate or empty, got {service!r}")
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
