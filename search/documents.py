@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backends_with_name
 from search.analysis import LANGUAGES, analyse, sort_key
 from search.models import FacetValue, PendingIndexUpdate, SearchDocument, SearchWord
 from search.suggestions import add_words, vocabulary_words
+from search.term_names import tag_terms
 
 logger = logging.getLogger(__name__)
 
@@ -113,11 +114,18 @@ def facet_values(page, fresh_project=None):
             values.add(("theme", theme.parent.code))
     values.update(("target_group", term.code) for term in page.target_groups.all())
     values.update(("region", term.code) for term in page.regions.all())
+    # Not a filter, but a query naming a keyword finds the items tagged with it (search.term_names).
+    values.update(("keyword", term.code) for term in page.keywords.all())
     for project in projects:
         if project.scope:
             values.add(("scope", project.scope))
         values.update(("funding", source.code) for source in project.funding_sources.all())
     return values
+
+
+def facet_words(values):
+    """``SearchDocument.facets``: the filter values as "facet=value" words (keywords are no filter)."""
+    return " ".join(sorted(f"{facet}={value}" for facet, value in values if facet != "keyword"))
 
 
 def should_have_document(page):
@@ -134,11 +142,16 @@ DOCUMENT_FIELDS = (
     "text",
     "is_item",
     "published_at",
+    "facets",
 )
 
 
-def document_fields(page):
-    """The field values of ``page``'s SearchDocument (text analysed in the page's language)."""
+def document_fields(page, values=()):
+    """The field values of ``page``'s SearchDocument (text analysed in the page's language).
+
+    ``values`` are the page's facet values: its vocabulary terms join the text terms as tag terms, which
+    queries naming those terms in any language match (``search.term_names``).
+    """
     from methodbank.models import MethodBankPage
 
     language = page.locale.language_code
@@ -149,10 +162,11 @@ def document_fields(page):
         "title": page.title[:255],
         "sort_title": sort_key(page.title, language)[:255],
         "title_terms": analyse(page.title, language),
-        "text_terms": analyse(text, language),
+        "text_terms": " ".join(filter(None, [analyse(text, language), tag_terms(values)])),
         "text": text,
         "is_item": isinstance(page, MethodBankPage),
         "published_at": page.first_published_at,
+        "facets": facet_words(values),
     }
 
 
@@ -162,8 +176,10 @@ def update_document(page, fresh_project=None):
     if not should_have_document(page):
         remove_document(page.pk)
         return None
-    document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=document_fields(page))
     wanted = facet_values(page, fresh_project)
+    document, _created = SearchDocument.objects.update_or_create(
+        page_id=page.pk, defaults=document_fields(page, wanted)
+    )
     current = set(document.facet_values.values_list("facet", "value"))
     if wanted != current:
         document.facet_values.all().delete()
@@ -327,15 +343,14 @@ def _rebuild_chunk(pages):
     for page in pages:
         if not should_have_document(page):
             remove_document(page.pk)
-    documents = [SearchDocument(page_id=page.pk, **document_fields(page)) for page in kept]
+    values = {page.pk: sorted(facet_values(page)) for page in kept}
+    documents = [SearchDocument(page_id=page.pk, **document_fields(page, values[page.pk])) for page in kept]
     SearchDocument.objects.bulk_create(
         documents, update_conflicts=True, unique_fields=["page"], update_fields=DOCUMENT_FIELDS
     )
     FacetValue.objects.filter(document_id__in=[page.pk for page in kept]).delete()
     FacetValue.objects.bulk_create(
-        FacetValue(document_id=page.pk, facet=facet, value=value)
-        for page in kept
-        for facet, value in sorted(facet_values(page))
+        FacetValue(document_id=page.pk, facet=facet, value=value) for page in kept for facet, value in values[page.pk]
     )
     add_words(pair for document in documents for pair in _vocabulary(document))
     for name, backend in get_search_backends_with_name(with_auto_update=True):
