@@ -66,6 +66,15 @@ def browse(sample):
     ]
 
 
+def browse_other_languages(sample):
+    """The Swedish and English method bank: every item, including those written only in Finnish."""
+    return [
+        f"{sample.index_paths[language]}{'' if page == 1 else f'?page={page}'}"
+        for language in ("sv", "en")
+        for page in (1, 2, 5, 50)
+    ]
+
+
 def browse_facets(sample):
     return [f"{sample.index_paths['fi']}?{urlencode(_facets(sample, number))}" for number in range(12)]
 
@@ -103,6 +112,12 @@ def detail(sample):
 SCENARIOS = [
     Scenario("home", "Home page", home),
     Scenario("browse", "Method bank, no query", browse),
+    Scenario(
+        "browse_sv_en",
+        "Method bank in sv and en, every item",
+        browse_other_languages,
+        p95_target_ms={"sqlite": 300, "postgres": 300, "engine": 100},
+    ),
     Scenario("browse_facets", "Method bank, 3 facets", browse_facets, search=True),
     Scenario(
         "search_facets",

@@ -86,6 +86,7 @@ class MethodBankPageFactory(wagtail_factories.PageFactory):
     themes = many_to_many("themes")
     target_groups = many_to_many("target_groups")
     regions = many_to_many("regions")
+    keywords = many_to_many("keywords")
 
     class Meta:
         abstract = True

@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backends_with_name
 from search.analysis import LANGUAGES, analyse_words, sort_key, words
 from search.models import FacetValue, PendingIndexUpdate, SearchDocument, SearchWord
 from search.suggestions import add_words, vocabulary_words
+from search.term_names import tag_terms
 
 logger = logging.getLogger(__name__)
 
@@ -115,11 +116,18 @@ def facet_values(page, fresh_project=None):
             values.add(("theme", theme.parent.code))
     values.update(("target_group", term.code) for term in page.target_groups.all())
     values.update(("region", term.code) for term in page.regions.all())
+    # Not a filter, but a query naming a keyword finds the items tagged with it (search.term_names).
+    values.update(("keyword", term.code) for term in page.keywords.all())
     for project in projects:
         if project.scope:
             values.add(("scope", project.scope))
         values.update(("funding", source.code) for source in project.funding_sources.all())
     return values
+
+
+def facet_words(values):
+    """``SearchDocument.facets``: the filter values as "facet=value" words (keywords are no filter)."""
+    return " ".join(sorted(f"{facet}={value}" for facet, value in values if facet != "keyword"))
 
 
 def should_have_document(page):
@@ -136,11 +144,16 @@ DOCUMENT_FIELDS = (
     "text",
     "is_item",
     "published_at",
+    "facets",
 )
 
 
-def document_fields(page):
-    """The field values of ``page``'s SearchDocument (text analysed in the page's language), and its vocabulary."""
+def document_fields(page, values=()):
+    """The field values of ``page``'s SearchDocument (text analysed in the page's language), and its vocabulary.
+
+    ``values`` are the page's facet values: its vocabulary terms join the text terms as tag terms, which
+    queries naming those terms in any language match (``search.term_names``).
+    """
     from methodbank.models import MethodBankPage
 
     language = page.locale.language_code
@@ -152,10 +165,11 @@ def document_fields(page):
         "title": page.title[:255],
         "sort_title": sort_key(page.title, language)[:255],
         "title_terms": analyse_words(title_words, language),
-        "text_terms": analyse_words(text_words, language),
+        "text_terms": " ".join(filter(None, [analyse_words(text_words, language), tag_terms(values)])),
         "text": text,
         "is_item": isinstance(page, MethodBankPage),
         "published_at": page.first_published_at,
+        "facets": facet_words(values),
     }
     # Each word is split out of the text once, for the terms and for "Did you mean …?".
     vocabulary = {(language, word) for word in vocabulary_words(title_words + text_words, language)}
@@ -168,9 +182,9 @@ def update_document(page, fresh_project=None):
     if not should_have_document(page):
         remove_document(page.pk)
         return None
-    fields, vocabulary = document_fields(page)
-    document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=fields)
     wanted = facet_values(page, fresh_project)
+    fields, vocabulary = document_fields(page, wanted)
+    document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=fields)
     current = set(document.facet_values.values_list("facet", "value"))
     if wanted != current:
         document.facet_values.all().delete()
@@ -330,9 +344,10 @@ def _rebuild_chunk(pages):
     for page in pages:
         if not should_have_document(page):
             remove_document(page.pk)
+    values = {page.pk: sorted(facet_values(page)) for page in kept}
     documents, pairs = [], set()
     for page in kept:
-        fields, vocabulary = document_fields(page)
+        fields, vocabulary = document_fields(page, values[page.pk])
         documents.append(SearchDocument(page_id=page.pk, **fields))
         pairs |= vocabulary
     SearchDocument.objects.bulk_create(
@@ -340,9 +355,7 @@ def _rebuild_chunk(pages):
     )
     FacetValue.objects.filter(document_id__in=[page.pk for page in kept]).delete()
     FacetValue.objects.bulk_create(
-        FacetValue(document_id=page.pk, facet=facet, value=value)
-        for page in kept
-        for facet, value in sorted(facet_values(page))
+        FacetValue(document_id=page.pk, facet=facet, value=value) for page in kept for facet, value in values[page.pk]
     )
     recorded = _recorded_words.get()
     if recorded is not None:

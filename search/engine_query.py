@@ -3,16 +3,21 @@
 ``search.service.search`` asks here first. With the portal's engine backend
 (``search.backends.opensearch``) one ``msearch`` request carries
 
-- the search in the visitor's language: the text query, then visibility and the
-  facet selections as a ``post_filter``, so that the aggregations can count each
-  facet with every other facet's selection (disjunctive counts), the total, and
-  the requested page of ids in the requested order;
-- one search per other language for "also available in" (pages whose
-  translation into the visitor's language does not exist).
+- the search over the language indexes of the request's languages: each
+  language's documents matched with the query analysed in that language, and
+  only where no earlier language (the visitor's own first) has a version of the
+  page, so each page is listed once; then visibility and the facet selections
+  as a ``post_filter``, so that the aggregations can count each facet with
+  every other facet's selection (disjunctive counts), the total, and the
+  requested page of ids in the requested order;
+- when only the visitor's language is asked for, one search per other language
+  for "also available in" (pages whose translation into the visitor's language
+  does not exist).
 
 A word matches through the portal's own analysis (``title_terms``/``text_terms``:
-stems and compound parts, the same terms the database backend matches) or
-through the engine's language analyzer on the raw text (``title_text``/``body_text``).
+stems, compound parts and the tags of vocabulary terms the query names, the
+same terms the database backend matches) or through the engine's language
+analyzer on the raw text (``title_text``/``body_text``).
 
 Anything the engine cannot answer the same way as the database (a page of
 results past the engine's result window) returns None, and the service
@@ -26,7 +31,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import LANGUAGES, query_terms, words
+from search.analysis import LANGUAGES
 from search.backends.opensearch import PerLanguageDocumentsMixin, facet_field
 from search.models import PendingIndexUpdate, SearchDocument
 
@@ -34,9 +39,14 @@ logger = logging.getLogger(__name__)
 
 # The engine pages no further than its index.max_result_window (10,000 by default).
 RESULT_WINDOW = 10_000
-# Weight of one query word found in the title: larger than any text score, so
+# Weight of one query word found in the title: larger than any text score plus OWN_LANGUAGE_WEIGHT, so
 # results with more title words come first, as on the database path.
-TITLE_WEIGHT = 1000
+TITLE_WEIGHT = 10_000
+# Weight of being in the visitor's language: larger than any text score (a few tens), so that among results
+# with as many title words those in the visitor's language come first.
+OWN_LANGUAGE_WEIGHT = 1000
+# modelsearch's name for SearchDocument's FilterField("language").
+LANGUAGE_FIELD = "language_filter"
 TITLE_BOOST = 5
 # Fuzzy matching (a last try, when nothing else matched) only for words this long: shorter ones match too much.
 FUZZY_MIN_LENGTH = 6
@@ -56,6 +66,7 @@ class Answer:
     partial: bool = False
     # [(language, count, first ids)] for the other languages with matches.
     also_available: list = field(default_factory=list)
+    own_language_count: int = 0
 
 
 def engine_backend():
@@ -64,16 +75,9 @@ def engine_backend():
     return backend if isinstance(backend, PerLanguageDocumentsMixin) else None
 
 
-def word_groups(text, language, max_words):
-    """``[(word as typed, alternative terms)]``: ``query_terms``' groups with the words they came from."""
-    pairs = []
-    for word in words(text):
-        group = query_terms(word, language, 1)
-        if group and group[0] not in [terms for _word, terms in pairs]:
-            pairs.append((word, group[0]))
-        if len(pairs) == max_words:
-            break
-    return pairs
+def word_groups(request, language):
+    """``[(word as typed, alternative terms)]`` of the request's query in ``language``."""
+    return [(group.word, group) for group in request.word_groups(language)]
 
 
 def _word_clause(word, terms, fuzzy=False):
@@ -156,15 +160,21 @@ def _terms(facet, values):
     return {"terms": {"field": facet_field(facet), "include": list(values), "size": max(len(values), 1)}}
 
 
-def facet_aggregations(filters, visible, vocabulary):
-    """Disjunctive counts: one filter aggregation for the unselected facets, one per selected facet."""
+def facet_aggregations(filters, visible, vocabulary, language):
+    """Disjunctive counts: one filter aggregation for the unselected facets, one per selected facet.
+
+    The first also counts the results in the visitor's ``language``.
+    """
     everything = [*visible, *(_facet_filter(facet, values) for facet, values in filters.items())]
     values = {facet: [value for value, _label in entries] for facet, entries in vocabulary.values.items()}
     aggregations = {
         "matched": {"filter": {"match_all": {}}},
         "selected": {
             "filter": {"bool": {"filter": everything}},
-            "aggs": {facet: _terms(facet, values[facet]) for facet in values if facet not in filters},
+            "aggs": {
+                **{facet: _terms(facet, values[facet]) for facet in values if facet not in filters},
+                "own_language": {"filter": {"term": {LANGUAGE_FIELD: language}}},
+            },
         },
     }
     for facet in filters:
@@ -184,15 +194,60 @@ def _counts(aggregations, vocabulary):
     return counts
 
 
-def _main_body(request, pairs, operator, hidden, vocabulary, start, fuzzy=False):
-    visible = hidden.filters(request.items_only or bool(request.filters))
-    facets = [_facet_filter(facet, values) for facet, values in request.filters.items()]
-    # A query of only punctuation or stop words matches nothing.
-    query = text_query(pairs, operator, fuzzy) if pairs or not request.query else {"match_none": {}}
+def _translated_into(language, hidden):
+    """Pages that have a version in ``language`` that visitors may see."""
     return {
-        "query": query,
+        "bool": {
+            "filter": {"term": {"languages": language}},
+            "must_not": {"terms": {"translation_key": hidden.keys_by_language.get(language, [])}},
+        }
+    }
+
+
+def _listed(languages, hidden):
+    """Each page once, in the first of ``languages`` it has (the database path's ``listed_documents``)."""
+    return {
+        "bool": {
+            "should": [
+                {
+                    "bool": {
+                        "filter": {"term": {LANGUAGE_FIELD: language}},
+                        "must_not": [_translated_into(earlier, hidden) for earlier in languages[:index]],
+                    }
+                }
+                for index, language in enumerate(languages)
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _text_query(request, operator, fuzzy):
+    """Each language's documents matched by the query analysed in that language; the visitor's own weigh more."""
+    per_language = []
+    for language in request.languages:
+        pairs = word_groups(request, language)
+        # A query of only punctuation or stop words (in that language) matches nothing.
+        if pairs or not request.query:
+            per_language.append(
+                {"bool": {"filter": {"term": {LANGUAGE_FIELD: language}}, "must": text_query(pairs, operator, fuzzy)}}
+            )
+    if not per_language:
+        return {"match_none": {}}
+    own = {"constant_score": {"filter": {"term": {LANGUAGE_FIELD: request.language}}, "boost": OWN_LANGUAGE_WEIGHT}}
+    return {"bool": {"must": {"bool": {"should": per_language, "minimum_should_match": 1}}, "should": own}}
+
+
+def _main_body(request, operator, hidden, vocabulary, start, fuzzy=False):
+    visible = [
+        *hidden.filters(request.items_only or bool(request.filters)),
+        _listed(request.languages, hidden),
+    ]
+    facets = [_facet_filter(facet, values) for facet, values in request.filters.items()]
+    return {
+        "query": _text_query(request, operator, fuzzy),
         "post_filter": {"bool": {"filter": [*visible, *facets]}},
-        "aggs": facet_aggregations(request.filters, visible, vocabulary),
+        "aggs": facet_aggregations(request.filters, visible, vocabulary, request.language),
         "sort": SORT[request.effective_sort],
         "from": start,
         "size": request.page_size,
@@ -201,21 +256,16 @@ def _main_body(request, pairs, operator, hidden, vocabulary, start, fuzzy=False)
     }
 
 
-def _other_language_body(request, language, hidden, max_words, limit):
-    pairs = word_groups(request.query, language, max_words)
-    # Pages that exist in the visitor's language are listed there, unless that translation is hidden.
-    translated = {
-        "bool": {
-            "filter": {"term": {"languages": request.language}},
-            "must_not": {"terms": {"translation_key": hidden.keys_by_language.get(request.language, [])}},
-        }
-    }
+def _other_language_body(request, language, hidden, limit):
+    pairs = word_groups(request, language)
     filters = [
         *hidden.filters(request.items_only),
         *(_facet_filter(facet, values) for facet, values in request.filters.items()),
     ]
+    # Pages that exist in the visitor's language are listed there, unless that translation is hidden.
+    query = text_query(pairs) if pairs or not request.query else {"match_none": {}}
     return {
-        "query": {"bool": {"must": text_query(pairs), "filter": filters, "must_not": translated}},
+        "query": {"bool": {"must": query, "filter": filters, "must_not": _translated_into(request.language, hidden)}},
         "sort": SORT["relevance" if pairs else "title"],
         "size": limit,
         "track_total_hits": True,
@@ -238,7 +288,7 @@ def _ids(response):
     return [int(hit["_id"]) for hit in response["hits"]["hits"]]
 
 
-def answer(request, vocabulary, max_words, also_limit, partial_allowed=True, fuzzy=False):
+def answer(request, vocabulary, also_limit, partial_allowed=True, fuzzy=False):
     """An Answer from the engine, or None when it is not the engine's to give (see the module docstring).
 
     With ``partial_allowed``, a query whose words are nowhere all together finds the pages with some of them;
@@ -249,19 +299,18 @@ def answer(request, vocabulary, max_words, also_limit, partial_allowed=True, fuz
     if backend is None or start + request.page_size > RESULT_WINDOW:
         return None
     hidden = Hidden.load()
-    pairs = word_groups(request.query, request.language, max_words)
-    own = backend.language_index_name(request.language)
-    searches = [(own, _main_body(request, pairs, "and", hidden, vocabulary, start, fuzzy))]
-    others = [language for language in LANGUAGES if language != request.language]
+    indexes = ",".join(backend.language_index_name(language) for language in request.languages)
+    searches = [(indexes, _main_body(request, "and", hidden, vocabulary, start, fuzzy))]
+    others = [language for language in LANGUAGES if language != request.language] if request.only_language else []
     for language in others:
-        body = _other_language_body(request, language, hidden, max_words, also_limit)
+        body = _other_language_body(request, language, hidden, also_limit)
         searches.append((backend.language_index_name(language), body))
     main, *also = _msearch(backend, searches)
     partial = False
-    if partial_allowed and len(pairs) > 1 and main["aggregations"]["matched"]["doc_count"] == 0:
+    if partial_allowed and len(request.query_words) > 1 and main["aggregations"]["matched"]["doc_count"] == 0:
         # Nothing has all the words: the pages with some of them, as the database path does.
-        body = _main_body(request, pairs, "or", hidden, vocabulary, start, fuzzy)
-        (retry,) = _msearch(backend, [(own, body)])
+        body = _main_body(request, "or", hidden, vocabulary, start, fuzzy)
+        (retry,) = _msearch(backend, [(indexes, body)])
         partial = retry["aggregations"]["matched"]["doc_count"] > 0
         main = retry
     return Answer(
@@ -274,4 +323,5 @@ def answer(request, vocabulary, max_words, also_limit, partial_allowed=True, fuz
             for language, response in zip(others, also, strict=True)
             if response["hits"]["total"]["value"]
         ],
+        own_language_count=main["aggregations"]["selected"]["own_language"]["doc_count"],
     )

@@ -24,6 +24,9 @@ class SearchDocument(index.Indexed, models.Model):
     text = models.TextField(blank=True)
     is_item = models.BooleanField(default=False, help_text="A project, model or good practice.")
     published_at = models.DateTimeField(null=True)
+    # The filter values of FacetValue as "facet=value" words: the database path lists and counts from these,
+    # read with the rest of the row, rather than joining thousands of FacetValue rows (README "Performance").
+    facets = models.TextField(blank=True)
 
     # search.documents sends documents to the backends itself, so that a failed
     # update to an unreachable engine is remembered (PendingIndexUpdate).

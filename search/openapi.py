@@ -2,7 +2,8 @@
 
 from django.conf import settings
 
-from search.service import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Vocabulary
+from search.service import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, ONLY_LANGUAGE, SORTS, Vocabulary
+from search.term_names import TAG_FACETS
 
 FACET_DESCRIPTIONS = {
     "type": "Item type: project, model or practice (good practice).",
@@ -53,8 +54,38 @@ ITEM = {
         "regions": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
         "evaluation": {"type": "string", "enum": ["none", "peer", "expert"]},
         "end_year": {"type": ["integer", "null"]},
+        "projects": {
+            "type": "array",
+            "description": "The item's projects, each in the requested language when it has a version in it.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "title": {"type": "string"},
+                    "url": {"type": "string", "format": "uri"},
+                    "locale": {"type": "string", "enum": ["fi", "sv", "en"]},
+                },
+                "required": ["title", "url", "locale"],
+            },
+        },
+        "matched": {
+            "type": "array",
+            "description": (
+                "Why the item matched: the vocabulary terms that the search words name (by a name or word form "
+                "in the requested language) and that the item is tagged with. Such terms find items in every "
+                "language."
+            ),
+            "items": {
+                "type": "object",
+                "properties": {
+                    "facet": {"type": "string", "enum": list(TAG_FACETS)},
+                    "value": {"type": "string", "description": "The term's code."},
+                    "label": {"type": "string", "description": "The term's name in the requested language."},
+                },
+                "required": ["facet", "value", "label"],
+            },
+        },
     },
-    "required": ["title", "url", "type", "locale", "summary", "themes"],
+    "required": ["title", "url", "type", "locale", "summary", "themes", "projects", "matched"],
 }
 FACET_VALUE = {
     "type": "object",
@@ -81,7 +112,20 @@ RESULTS = {
         "lang": {"type": "string"},
         "q": {"type": "string"},
         "sort": {"type": "string", "enum": list(SORTS)},
-        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+        ONLY_LANGUAGE: {"type": "boolean", "description": "Whether only items in the requested language are listed."},
+        "own_language_count": {
+            "type": "integer",
+            "description": "How many of the results are in the requested language (the count for only_lang=true).",
+        },
+        "results": {
+            "type": "array",
+            "description": (
+                "Every matching item once: in the requested language when it has a version in it, otherwise in "
+                "another (its locale says which). Among equally relevant results, those in the requested "
+                "language come first."
+            ),
+            "items": {"$ref": "#/components/schemas/Item"},
+        },
         "facets": {
             "type": "object",
             "properties": {
@@ -90,7 +134,10 @@ RESULTS = {
         },
         "also_available": {
             "type": "array",
-            "description": "Matching items that have no version in the requested language, grouped by language.",
+            "description": (
+                "With only_lang=true: matching items that have no version in the requested language, a few per "
+                "language. Otherwise empty, since the results include them."
+            ),
             "items": {
                 "type": "object",
                 "properties": {
@@ -120,7 +167,7 @@ RESULTS = {
             "required": ["query", "applied"],
         },
     },
-    "required": ["count", "page", "results", "facets", "suggestion"],
+    "required": ["count", "page", "results", "facets", "suggestion", ONLY_LANGUAGE, "own_language_count"],
 }
 ERROR = {
     "type": "object",
@@ -139,7 +186,9 @@ def openapi_document():
     language = {
         "name": "lang",
         "in": "query",
-        "description": "Language of the results and labels.",
+        "description": (
+            "The visitor's language: labels are in it, and so is each result that has a version in it (see only_lang)."
+        ),
         "schema": {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"},
     }
     return {
@@ -163,9 +212,23 @@ def openapi_document():
                         },
                         *[_facet_parameter(facet, codes[facet]) for facet in FACETS],
                         {
+                            "name": ONLY_LANGUAGE,
+                            "in": "query",
+                            "description": (
+                                "true: only items that have a version in the requested language. false or empty "
+                                "(the default): every item, once, in the requested language where it has a "
+                                "version in it, otherwise in another (Finnish first)."
+                            ),
+                            "schema": {"type": "string", "enum": ["", "true", "false"]},
+                        },
+                        {
                             "name": "sort",
                             "in": "query",
-                            "description": "relevance (default with search words), newest, or title (default without).",
+                            "description": (
+                                "relevance (the default): more search words in the title first, then results in the "
+                                "requested language, then the best matches; without search words, results in the "
+                                "requested language first, then by title. newest, or title."
+                            ),
                             "schema": {"type": "string", "enum": list(SORTS)},
                         },
                         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},

@@ -17,12 +17,15 @@ three steps:
 
 import json
 import logging
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import CharField, Q
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,12 +33,13 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from search import engine_query, suggestions
+from search import engine_query, registry, suggestions
 from search.analysis import LANGUAGES, query_terms, words
 from search.documents import is_database_backend
 from search.engine_circuit import CircuitOpen
 from search.models import FacetValue, SearchDocument
 from search.sqlite_ranking import is_sqlite_results, ranked_pks
+from search.term_names import named_terms, with_tags
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +79,28 @@ LANGUAGE_NAMES = {
     "sv": gettext_lazy("Swedish"),
     "en": gettext_lazy("English"),
 }
+# Said of a result written in another language than the page around it.
+IN_LANGUAGE = {
+    "fi": gettext_lazy("in Finnish"),
+    "sv": gettext_lazy("in Swedish"),
+    "en": gettext_lazy("in English"),
+}
+# The filter that leaves out items without a version in the visitor's language.
+ONLY_LANGUAGE = "only_lang"
+ONLY_LANGUAGE_LABELS = {
+    "fi": gettext_lazy("Only items in Finnish"),
+    "sv": gettext_lazy("Only items in Swedish"),
+    "en": gettext_lazy("Only items in English"),
+}
+ONLY_LANGUAGE_VALUES = ("", "true", "false")
+# Labels of the vocabularies a query can name, for "why it matched".
+MATCH_LABELS = {
+    "theme": gettext_lazy("theme"),
+    "target_group": gettext_lazy("target group"),
+    "region": gettext_lazy("region"),
+    "funding": gettext_lazy("funding"),
+    "keyword": gettext_lazy("keyword"),
+}
 
 
 class BadRequest(ValueError):
@@ -85,10 +111,19 @@ class BadRequest(ValueError):
         self.errors = errors
 
 
-class Vocabulary:
-    """Every facet's possible values with labels in one language: one query per vocabulary."""
+def hidden_pages_now():
+    """Ids of pages visitors may not see: unpublished ones (whose documents are normally gone already) and
+    private ones. One scan of the page table, however many view restrictions there are."""
+    return set(Page.objects.filter(Q(live=False) | Page.objects.all().private_q()).values_list("pk", flat=True))
 
-    def __init__(self, language):
+
+class Vocabulary:
+    """Every facet's possible values with labels in one language: one query per vocabulary.
+
+    ``hidden_pages`` (see ``hidden_pages``) are left out of the years on offer; without them, they are read.
+    """
+
+    def __init__(self, language, hidden_pages=None):
         from methodbank.models import Evaluation, FundingSource, ItemType, Region, Scope, TargetGroup, Theme
 
         self.language = language
@@ -105,18 +140,24 @@ class Vocabulary:
             ("region", Region),
             ("funding", FundingSource),
         ):
-            terms = {}
-            all_terms = list(model.objects.select_related("locale").order_by("sort_order", "pk"))
-            codes = {term.pk: term.code for term in all_terms}
-            for term in all_terms:
-                if term.code not in terms or term.locale.language_code == language:
-                    terms[term.code] = term
-                if getattr(term, "parent_id", None):
-                    self.theme_parent[term.code] = codes[term.parent_id]
-            self.values[facet] = [(code, term.name) for code, term in terms.items()]
+            fields = ["pk", "code", "name", "locale__language_code"]
+            if facet == "theme":
+                fields.append("parent_id")
+            rows = list(model.objects.order_by("sort_order", "pk").values_list(*fields))
+            codes = {row[0]: row[1] for row in rows}
+            names = {}
+            for _pk, code, name, term_language, *parent in rows:
+                if code not in names or term_language == language:
+                    names[code] = name
+                if parent and parent[0]:
+                    self.theme_parent[code] = codes[parent[0]]
+            self.values[facet] = list(names.items())
         # Only public pages' years: a year that only a private project has must not be offered to visitors.
+        if hidden_pages is None:
+            hidden_pages = hidden_pages_now()
         years = (
-            FacetValue.objects.filter(facet="year", document__page__in=Page.objects.live().public().values("pk"))
+            FacetValue.objects.filter(facet="year")
+            .exclude(document_id__in=hidden_pages)
             .values_list("value", flat=True)
             .distinct()
         )
@@ -138,20 +179,43 @@ class SearchRequest:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     items_only: bool = True
+    # Only pages in ``language``; otherwise every item is listed once, in the first of ``languages`` it exists in.
+    only_language: bool = False
     # Problems found while reading the parameters; the values concerned were left out.
     errors: dict = field(default_factory=dict)
     # The vocabulary the parameters were checked against, reused by search().
     vocabulary: object = field(default=None, repr=False, compare=False)
+    # Ids of the pages visitors may not see (hidden_pages_now), read once per request.
+    hidden_pages: set = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.hidden_pages is None:
+            self.hidden_pages = hidden_pages_now()
 
     @property
     def effective_sort(self):
-        if self.sort and (self.sort != "relevance" or self.query_words):
-            return self.sort
-        return "relevance" if self.query_words else "title"
+        # Without words everything is equally relevant: results in the visitor's language first, then by title.
+        return self.sort or "relevance"
 
     @property
     def query_words(self):
         return query_terms(self.query, self.language, MAX_QUERY_WORDS)
+
+    @property
+    def languages(self):
+        """The languages results come from, in order of preference: the visitor's own first."""
+        if self.only_language:
+            return [self.language]
+        return [self.language, *(language for language in LANGUAGES if language != self.language)]
+
+    @cached_property
+    def named_terms(self):
+        """The vocabulary terms the query names in the visitor's language (``search.term_names``)."""
+        return named_terms(self.query_words, self.language)
+
+    def word_groups(self, language):
+        """The query words analysed in ``language``, each also matching the tags of the terms it names."""
+        return with_tags(query_terms(self.query, language, MAX_QUERY_WORDS), self.named_terms)
 
     @classmethod
     def from_params(cls, params, language=None, items_only=True, vocabulary=None):
@@ -162,7 +226,8 @@ class SearchRequest:
         if language not in LANGUAGES:
             errors["lang"] = _("Choose the language fi, sv or en.")
             language = settings.LANGUAGE_CODE
-        vocabulary = vocabulary or Vocabulary(language)
+        hidden = hidden_pages_now()
+        vocabulary = vocabulary or Vocabulary(language, hidden)
 
         # The limit counts what was sent, as the API's document states it, before unprintable characters go.
         query = params.get("q", "")
@@ -184,9 +249,16 @@ class SearchRequest:
             if known:
                 filters[facet] = known
 
-        sort = params.get("sort", "")
-        if sort and sort not in SORTS:
+        only_language = params.get(ONLY_LANGUAGE, "")
+        if only_language not in ONLY_LANGUAGE_VALUES:
+            errors[ONLY_LANGUAGE] = _("Use true (only items in the chosen language) or false (every item).")
+            only_language = ""
+
+        # An empty sort= is refused too: the API's document lists the three orders only.
+        sort = params.get("sort")
+        if sort is not None and sort not in SORTS:
             errors["sort"] = _("Sort by relevance, newest or title.")
+        if sort not in SORTS:
             sort = ""
 
         page = _positive_int(params.get("page"), 1)
@@ -205,8 +277,10 @@ class SearchRequest:
             page=page,
             page_size=page_size,
             items_only=items_only,
+            only_language=only_language == "true",
             errors=errors,
             vocabulary=vocabulary,
+            hidden_pages=hidden,
         )
 
     def check(self):
@@ -216,7 +290,8 @@ class SearchRequest:
 
 
 def _positive_int(raw, default):
-    if raw is None or raw == "":
+    # An empty value is no number either: the API's document declares an integer.
+    if raw is None:
         return default
     raw = str(raw).strip()
     if not raw.isascii() or not raw.isdigit() or len(raw) > 18 or int(raw) < 1:
@@ -237,6 +312,8 @@ class SearchResult:
     partial_match: bool = False
     # {"query": the corrected query, "applied": True} when the query as typed found nothing and the correction did.
     suggestion: dict = None
+    # How many results are in the visitor's language, whether or not only those were asked for.
+    own_language_count: int = 0
 
 
 def pk_in(ids):
@@ -325,39 +402,13 @@ def _facet_q(facet, values):
 
 
 def _visible_documents(language, items_only):
-    documents = SearchDocument.objects.filter(language=language, page__in=Page.objects.live().public().values("pk"))
+    """Documents of live public pages; in ``language``, or in every language when it is None."""
+    documents = SearchDocument.objects.filter(page__in=Page.objects.live().public().values("pk"))
+    if language is not None:
+        documents = documents.filter(language=language)
     if items_only:
         documents = documents.filter(is_item=True)
     return documents
-
-
-def _count_facets(request, base):
-    """Disjunctive counts: a facet's counts apply every other facet's selection, not its own."""
-    selected = request.filters
-    everything = base
-    for facet, values in selected.items():
-        everything = everything.filter(_facet_q(facet, values))
-    counts = {facet: {} for facet in FACETS}
-    unselected = [facet for facet in FACETS if facet not in selected]
-    rows = (
-        FacetValue.objects.filter(document__in=everything.values("pk"), facet__in=unselected)
-        .values_list("facet", "value")
-        .annotate(count=Count("document_id"))
-    )
-    for facet, value, count in rows:
-        counts[facet][value] = count
-    for facet in selected:
-        others = base
-        for other, values in selected.items():
-            if other != facet:
-                others = others.filter(_facet_q(other, values))
-        rows = (
-            FacetValue.objects.filter(document__in=others.values("pk"), facet=facet)
-            .values_list("value")
-            .annotate(count=Count("document_id"))
-        )
-        counts[facet] = dict(rows)
-    return everything, counts
 
 
 def _facet_listing(request, vocabulary, counts):
@@ -389,27 +440,108 @@ def _facet_listing(request, vocabulary, counts):
     return facets
 
 
-def _sorted_ids(request, documents, ranking):
+# The fields of a listed document, as _listed reads them; EXTRA is published_at when sorting by it.
+PK, LANGUAGE, KEY, TITLE, FACET_WORDS, EXTRA = range(6)
+
+
+def _listed(request, items_only, ids=None, extra=None):
+    """The visible documents the request lists: each page once, in the first of the request's languages it has.
+
+    One query reads every document of those languages as tuples (see PK …), and the choice of language, the
+    facet counts and the order are worked out here: counting in the database took a FacetValue row per document
+    and value, over 200 ms for the 9,000 items of a 20,000-page bank (README "Performance"). With ``ids`` (the
+    matches of a query) only those are kept; reading them all costs no more than looking up thousands of ids.
+    """
+    documents = SearchDocument.objects.filter(language__in=request.languages)
+    if items_only:
+        documents = documents.filter(is_item=True)
+    # The key as text: converting 20,000 UUIDs costs more than the query.
+    fields = ["pk", "language", "key", "sort_title", "facets", *([extra] if extra else [])]
+    rows = documents.annotate(key=Cast("translation_key", CharField())).values_list(*fields)
+    hidden = request.hidden_pages
+    wanted = set(ids) if ids is not None else None
+    preference = {language: index for index, language in enumerate(request.languages)}
+    chosen = {}
+    for row in rows:
+        if row[PK] in hidden:
+            continue
+        current = chosen.get(row[KEY])
+        if current is None or preference[row[LANGUAGE]] < preference[current[LANGUAGE]]:
+            chosen[row[KEY]] = row
+    listed = chosen.values()
+    return [row for row in listed if row[PK] in wanted] if wanted is not None else list(listed)
+
+
+def _filter_and_count(request, listed):
+    """The documents with every facet selection, and each facet's counts with the other facets' selections only."""
+    counts = Counter()
+    if request.filters:
+        wanted = {facet: {f"{facet}={value}" for value in values} for facet, values in request.filters.items()}
+        kept = []
+        for document in listed:
+            words = document[FACET_WORDS].split()
+            failing = [facet for facet, chosen in wanted.items() if chosen.isdisjoint(words)]
+            if not failing:
+                kept.append(document)
+                counts.update(words)
+            elif len(failing) == 1:
+                prefix = f"{failing[0]}="
+                counts.update(word for word in words if word.startswith(prefix))
+    else:
+        kept = listed
+        counts.update(" ".join(document[FACET_WORDS] for document in listed).split())
+    by_facet = {facet: {} for facet in FACETS}
+    for word, count in counts.items():
+        facet, _sep, value = word.partition("=")
+        if facet in by_facet:
+            by_facet[facet][value] = count
+    return kept, by_facet
+
+
+def _sort_extra(request):
+    return "published_at" if request.effective_sort == "newest" else None
+
+
+def _sorted(request, documents, rankings):
+    """``documents`` in the request's order.
+
+    By relevance with search words: more query words in the title first, then the visitor's language, then the
+    backend's order (each language's documents are ranked by their own search, so only that order compares).
+    Without words everything is as relevant: the visitor's language first, then by title.
+    """
     sort = request.effective_sort
-    if sort == "relevance" and ranking:
-        groups = request.query_words
-        rows = documents.values_list("pk", "title_terms")
-        position = {pk: index for index, pk in enumerate(ranking)}
+    own = request.language
+    if sort == "relevance" and rankings is not None:
+        groups = {language: request.word_groups(language) for language in rankings}
+        position = {pk: index for ids in rankings.values() for index, pk in enumerate(ids)}
+        titles = dict(
+            SearchDocument.objects.filter(pk_in([document[PK] for document in documents])).values_list(
+                "pk", "title_terms"
+            )
+        )
 
-        def title_hits(terms):
-            present = set(terms.split())
-            return sum(1 for group in groups if present.intersection(group))
+        def key(document):
+            present = set(titles.get(document[PK], "").split())
+            title_hits = sum(1 for group in groups.get(document[LANGUAGE], ()) if present.intersection(group))
+            return (-title_hits, document[LANGUAGE] != own, position.get(document[PK], 0), document[PK])
 
-        # Title matches first (the title is "boosted" the same way on every backend), then the backend's order.
-        ordered = sorted(rows, key=lambda row: (-title_hits(row[1]), position.get(row[0], len(position))))
-        return [pk for pk, _terms in ordered]
-    if sort == "newest":
-        rows = documents.values_list("pk", "published_at", "sort_title")
-        ordered = sorted(rows, key=lambda row: row[2])
-        ordered.sort(key=lambda row: row[1].timestamp() if row[1] else 0, reverse=True)
-        return [pk for pk, _published, _title in ordered]
-    rows = documents.values_list("pk", "sort_title")
-    return [pk for pk, _title in sorted(rows, key=lambda row: (row[1], row[0]))]
+    elif sort == "relevance":
+
+        def key(document):
+            return (document[LANGUAGE] != own, document[TITLE], document[PK])
+
+    elif sort == "newest":
+
+        def key(document):
+            published = document[EXTRA]
+            return (published is None, -published.timestamp() if published else 0, document[TITLE], document[PK])
+
+    else:
+
+        def key(document):
+            return (document[TITLE], document[PK])
+
+    return sorted(documents, key=key)
 
 
 def _item_terms(page_ids, vocabulary):
@@ -432,16 +564,60 @@ def _item_terms(page_ids, vocabulary):
     return terms
 
 
-def load_pages(page_ids, vocabulary):
-    """The pages of ``page_ids`` in that order, as dicts the templates and the API share."""
+def _projects(pages, language):
+    """``{page pk: [project pages]}``: each item's public projects, in ``language`` where they have it."""
+    keys = registry.projects_of(pages)
+    wanted = {key for found in keys.values() for key in found}
+    if not wanted:
+        return {}
+    preference = [language, *(other for other in LANGUAGES if other != language)]
+    versions = {}
+    for project in Page.objects.live().public().filter(translation_key__in=wanted).select_related("locale"):
+        versions.setdefault(project.translation_key, []).append(project)
+    chosen = {
+        key: min(found, key=lambda page: preference.index(page.locale.language_code)) for key, found in versions.items()
+    }
+    return {pk: [chosen[key] for key in found if key in chosen] for pk, found in keys.items()}
+
+
+def _matched_terms(page_ids, named, vocabulary):
+    """``{page pk: [why it matched]}``: the terms the query names that each page is tagged with."""
+    if not named or not page_ids:
+        return {}
+    by_value = {(term.facet, term.code): term for term in named}
+    rows = FacetValue.objects.filter(
+        document_id__in=page_ids,
+        facet__in={term.facet for term in named},
+        value__in={term.code for term in named},
+    ).values_list("document_id", "facet", "value")
+    matched = {}
+    for page_id, facet, value in sorted(rows):
+        term = by_value.get((facet, value))
+        if term is not None:
+            label = vocabulary.labels.get(facet, {}).get(value, term.label)
+            matched.setdefault(page_id, []).append(
+                {"facet": facet, "facet_label": str(MATCH_LABELS[facet]), "value": value, "label": label}
+            )
+    return matched
+
+
+def load_pages(page_ids, vocabulary, named=()):
+    """The pages of ``page_ids`` in that order, as dicts the templates and the API share.
+
+    Labels are in the vocabulary's language; a page in another language says so (``language_note``);
+    ``named`` are the vocabulary terms the query named, which a page's ``matched`` lists when it carries them.
+    """
     from methodbank.models import MethodBankPage
 
+    language = vocabulary.language
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     # specific() fetches each page again without select_related: one locale query per page otherwise.
     locales = {locale.pk: locale for locale in Locale.objects.all()}
     for page in pages.values():
         page.locale = locales[page.locale_id]
     terms = _item_terms([pk for pk in page_ids if isinstance(pages.get(pk), MethodBankPage)], vocabulary)
+    projects = _projects(list(pages.values()), language)
+    matched = _matched_terms(list(pages), named, vocabulary)
     items = []
     for pk in page_ids:
         page = pages.get(pk)
@@ -449,12 +625,16 @@ def load_pages(page_ids, vocabulary):
             continue
         is_item = isinstance(page, MethodBankPage)
         summary = page.summary if is_item else (page.search_description or getattr(page, "intro", "") or "")
+        locale = page.locale.language_code
         item = {
             "page": page,
             "title": page.title,
             "type": page.item_type if is_item else "page",
             "type_label": vocabulary.labels["type"].get(page.item_type, "") if is_item else "",
-            "locale": page.locale.language_code,
+            "locale": locale,
+            # Set when the page is in another language than the labels: its title and summary are in ``lang``.
+            "lang": locale if locale != language else "",
+            "language_note": str(IN_LANGUAGE[locale]) if locale != language and locale in IN_LANGUAGE else "",
             "summary": summary,
             "themes": [],
             "target_groups": [],
@@ -462,6 +642,18 @@ def load_pages(page_ids, vocabulary):
             "evaluation": None,
             "evaluation_label": "",
             "end_year": None,
+            "projects": [
+                {
+                    "page": project,
+                    "title": project.title,
+                    "locale": project.locale.language_code,
+                    "language_note": str(IN_LANGUAGE.get(project.locale.language_code, ""))
+                    if project.locale.language_code != language
+                    else "",
+                }
+                for project in projects.get(pk, [])
+            ],
+            "matched": matched.get(pk, []),
         }
         if is_item:
             item.update(terms.get(pk, {}))
@@ -472,9 +664,10 @@ def load_pages(page_ids, vocabulary):
     return items
 
 
-def _also_available(request, vocabulary, own_documents):
-    """Matching pages that exist only in other languages, a few per language."""
-    own_keys = own_documents.values("translation_key")
+def _also_available(request, vocabulary):
+    """With only the visitor's language asked for: matching pages that exist only in other languages, a few per
+    language."""
+    own_keys = _visible_documents(request.language, False).values("translation_key")
     groups = []
     for language in LANGUAGES:
         if language == request.language:
@@ -482,32 +675,38 @@ def _also_available(request, vocabulary, own_documents):
         documents = _visible_documents(language, request.items_only).exclude(translation_key__in=own_keys)
         for facet, values in request.filters.items():
             documents = documents.filter(_facet_q(facet, values))
-        ranking = None
-        terms = query_terms(request.query, language, MAX_QUERY_WORDS)
+        terms = request.word_groups(language)
         if terms:
             ranking, _notice = match_ids(terms, language)
             documents = documents.filter(pk_in(ranking))
             position = {pk: index for index, pk in enumerate(ranking)}
             ids = sorted(documents.values_list("pk", flat=True), key=lambda pk: position[pk])
+            count = len(ids)
+        elif request.query:
+            continue
         else:
-            ids = list(documents.order_by("sort_title").values_list("pk", flat=True))
+            count = documents.count()
+            ids = list(documents.order_by("sort_title", "pk").values_list("pk", flat=True)[:ALSO_AVAILABLE_LIMIT])
         if ids:
             groups.append(
                 {
                     "language": language,
                     "language_name": str(LANGUAGE_NAMES[language]),
-                    "count": len(ids),
-                    "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary),
+                    "count": count,
+                    "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary, request.named_terms),
                 }
             )
     return groups
+
+
+PARTIAL_NOTICE = gettext_lazy("Nothing matched all the search words, so these results match some of them.")
 
 
 def _engine_result(request, vocabulary, partial_allowed=True, fuzzy=False):
     """The SearchResult from ``search.engine_query`` in one engine round trip, or None to use the database."""
     try:
         answer = engine_query.answer(
-            request, vocabulary, MAX_QUERY_WORDS, ALSO_AVAILABLE_LIMIT, partial_allowed=partial_allowed, fuzzy=fuzzy
+            request, vocabulary, ALSO_AVAILABLE_LIMIT, partial_allowed=partial_allowed, fuzzy=fuzzy
         )
     except CircuitOpen:
         return None
@@ -517,27 +716,25 @@ def _engine_result(request, vocabulary, partial_allowed=True, fuzzy=False):
     if answer is None:
         return None
     num_pages = max(1, -(-answer.count // request.page_size))
-    notices = (
-        [_("Nothing matched all the search words, so these results match some of them.")] if answer.partial else []
-    )
     return SearchResult(
         request=request,
         count=answer.count,
-        results=load_pages(answer.page_ids, vocabulary),
+        results=load_pages(answer.page_ids, vocabulary, request.named_terms),
         facets=_facet_listing(request, vocabulary, answer.counts),
         also_available=[
             {
                 "language": language,
                 "language_name": str(LANGUAGE_NAMES[language]),
                 "count": count,
-                "results": load_pages(ids, vocabulary),
+                "results": load_pages(ids, vocabulary, request.named_terms),
             }
             for language, count, ids in answer.also_available
         ],
-        notices=notices,
+        notices=[str(PARTIAL_NOTICE)] if answer.partial else [],
         num_pages=num_pages,
         page_out_of_range=request.page > num_pages,
         partial_match=answer.partial,
+        own_language_count=answer.own_language_count,
     )
 
 
@@ -573,47 +770,63 @@ def search(request, vocabulary=None):
         return result
 
 
+def _rankings(request, operator):
+    """``{language: matching document ids, best first}`` for each of the request's languages, and notices.
+
+    Each language's documents are matched with the query analysed in that language, plus the tags of the
+    vocabulary terms it names.
+    """
+    rankings, notices = {}, []
+    for language in request.languages:
+        groups = request.word_groups(language)
+        if not groups:
+            continue
+        rankings[language], notice = match_ids(groups, language, operator)
+        if notice and notice not in notices:
+            notices.append(notice)
+    return rankings, notices
+
+
 def _search_once(request, vocabulary, partial_allowed):
     """One search for the query as given: the engine's answer, or the database's."""
     engine_result = _engine_result(request, vocabulary, partial_allowed=partial_allowed)
     if engine_result is not None:
         return engine_result
     notices = []
-    documents = _visible_documents(request.language, request.items_only or bool(request.filters))
-    ranking = None
+    rankings = None
     partial = False
-    groups = request.query_words
-    if groups:
-        ranking, notice = match_ids(groups, request.language)
-        if not ranking and len(groups) > 1 and partial_allowed:
-            ranking, notice = match_ids(groups, request.language, operator="or")
-            partial = bool(ranking)
+    items_only = request.items_only or bool(request.filters)
+    if request.query_words:
+        rankings, notices = _rankings(request, "and")
+        if not any(rankings.values()) and len(request.query_words) > 1 and partial_allowed:
+            rankings, notices = _rankings(request, "or")
+            partial = any(rankings.values())
             if partial:
-                notices.append(_("Nothing matched all the search words, so these results match some of them."))
-        if notice:
-            notices.append(notice)
-        documents = documents.filter(pk_in(ranking))
+                notices.insert(0, str(PARTIAL_NOTICE))
+        ids = [pk for ranking in rankings.values() for pk in ranking]
+        listed = _listed(request, items_only, ids, _sort_extra(request)) if ids else []
     elif request.query:
         # Only punctuation or stop words: nothing can match them.
-        documents = documents.none()
+        listed = []
+    else:
+        listed = _listed(request, items_only, extra=_sort_extra(request))
 
-    filtered, counts = _count_facets(request, documents)
-    ordered = _sorted_ids(request, filtered, ranking)
-    count = len(ordered)
+    kept, counts = _filter_and_count(request, listed)
+    count = len(kept)
     num_pages = max(1, -(-count // request.page_size))
     start = (request.page - 1) * request.page_size
-    page_ids = ordered[start : start + request.page_size]
-    also = _also_available(request, vocabulary, _visible_documents(request.language, False))
+    page_ids = [document[PK] for document in _sorted(request, kept, rankings)[start : start + request.page_size]]
     return SearchResult(
         request=request,
         count=count,
-        results=load_pages(page_ids, vocabulary),
+        results=load_pages(page_ids, vocabulary, request.named_terms),
         facets=_facet_listing(request, vocabulary, counts),
-        also_available=also,
+        also_available=_also_available(request, vocabulary) if request.only_language else [],
         notices=notices,
         num_pages=num_pages,
         page_out_of_range=request.page > num_pages,
         partial_match=partial,
+        own_language_count=sum(1 for document in kept if document[LANGUAGE] == request.language),
     )
 
 

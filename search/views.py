@@ -86,22 +86,49 @@ def page_context(http_request, search_request, result):
         for facet, values in search_request.filters.items()
         for value in values
     ]
-    for item in result.results:
+    language_facet = {
+        "name": service.ONLY_LANGUAGE,
+        "label": _("Language"),
+        "values": [
+            {
+                "value": "true",
+                "label": service.ONLY_LANGUAGE_LABELS[search_request.language],
+                "count": result.own_language_count,
+                "selected": search_request.only_language,
+            }
+        ],
+    }
+    if search_request.only_language:
+        active_filters.insert(
+            0,
+            {
+                "facet": service.ONLY_LANGUAGE,
+                "facet_label": language_facet["label"],
+                "value": "true",
+                "label": language_facet["values"][0]["label"],
+                "remove_url": _url_with(params, page=None, **{service.ONLY_LANGUAGE: None}),
+            },
+        )
+    for item in [*result.results, *(item for group in result.also_available for item in group["results"])]:
         item["url"] = item["page"].get_url(request=http_request)
-    for group in result.also_available:
-        for item in group["results"]:
-            item["url"] = item["page"].get_url(request=http_request)
+        for project in item["projects"]:
+            project["url"] = project["page"].get_url(request=http_request)
     current = min(search_request.page, result.num_pages)
     return {
         "search": result,
         "search_request": search_request,
         "search_query": search_request.query,
         "facets": [
-            {"name": facet, "label": service.FACET_LABELS[facet], "values": result.facets[facet]}
-            for facet in service.FACETS
+            language_facet,
+            *(
+                {"name": facet, "label": service.FACET_LABELS[facet], "values": result.facets[facet]}
+                for facet in service.FACETS
+            ),
         ],
         "active_filters": active_filters,
-        "clear_filters_url": _url_with(params, page=None, **dict.fromkeys(service.FACETS)),
+        "clear_filters_url": _url_with(params, page=None, **dict.fromkeys([*service.FACETS, service.ONLY_LANGUAGE])),
+        # "Also available in" lists a few; this lists them all, with the visitor's own language.
+        "every_language_url": _url_with(params, page=None, **{service.ONLY_LANGUAGE: None}),
         "sorts": [
             ("relevance", _("Relevance")),
             ("newest", _("Newest first")),
@@ -139,6 +166,17 @@ def _item_json(request, item):
         "regions": item["regions"],
         "evaluation": item["evaluation"],
         "end_year": item["end_year"],
+        "projects": [
+            {
+                "title": project["title"],
+                "url": request.build_absolute_uri(project["page"].get_url(request=request)),
+                "locale": project["locale"],
+            }
+            for project in item["projects"]
+        ],
+        "matched": [
+            {"facet": match["facet"], "value": match["value"], "label": match["label"]} for match in item["matched"]
+        ],
     }
 
 
@@ -174,6 +212,8 @@ def api_search(request):
                 "lang": search_request.language,
                 "q": search_request.query,
                 "sort": search_request.effective_sort,
+                "only_lang": search_request.only_language,
+                "own_language_count": result.own_language_count,
                 "results": [_item_json(request, item) for item in result.results],
                 "facets": result.facets,
                 "also_available": [

@@ -218,12 +218,12 @@ def test_an_earlier_rating_without_records_stays_and_says_so(client, index, user
 
 
 def evaluation_facet(client, language):
-    """The evaluation values under which an anonymous visitor's search finds the item in ``language``."""
+    """The evaluation values under which an anonymous visitor's search finds the item's version in ``language``."""
     client.logout()
     return {
         state
         for state in ("none", "peer", "expert")
-        if client.get("/api/search/", {"lang": language, "evaluation": state}).json()["count"]
+        if client.get("/api/search/", {"lang": language, "evaluation": state, "only_lang": "true"}).json()["count"]
     }
 
 

@@ -83,9 +83,13 @@ def test_api_odd_but_usable_input_gets_200(client, demo, params):
         ("page=-1", "page"),
         ("page=abc", "page"),
         ("page=0", "page"),
+        ("page=", "page"),
         ("page_size=101", "page_size"),
+        ("page_size=", "page_size"),
+        ("only_lang=yes", "only_lang"),
         ("page_size=0", "page_size"),
         ("sort=random", "sort"),
+        ("sort=", "sort"),
         ("lang=de", "lang"),
         ("q=" + "a" * 10_000, "q"),
     ],
@@ -100,7 +104,7 @@ def test_api_unusable_input_gets_400_with_a_clear_message(client, demo, params, 
 
 def test_api_page_beyond_the_last_is_empty(client, demo):
     body = api(client, "lang=fi&page=1000000000").json()
-    assert body["results"] == [] and body["count"] == 11 and body["page"] == 1000000000
+    assert body["results"] == [] and body["count"] == 12 and body["page"] == 1000000000
 
 
 def test_openapi_description_lists_every_parameter(client):
@@ -117,6 +121,7 @@ def test_openapi_description_lists_every_parameter(client):
         "scope",
         "evaluation",
         "year",
+        "only_lang",
         "sort",
         "page",
         "page_size",
@@ -149,7 +154,7 @@ def test_index_page_lists_filters_with_counts_and_nested_sub_themes(client, demo
     response = client.get(demo.url, {"theme": "C"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count("<fieldset") == 8 and html.count("<legend") == 8
+    assert html.count("<fieldset") == 9 and html.count("<legend") == 9  # the language and the eight facets
     assert 'name="theme" value="C" checked' in html
     assert 'class="facet__options facet__options--nested"' in html
     assert 'for="facet-region-fi-10">Lappi <span class="facet__count">(0)</span>' in html

@@ -96,11 +96,16 @@ def test_inflected_words_match_through_the_engines_language_analyzer(demo, searc
         ("type=project&sort=title&page_size=2&page=2", "en"),
         ("q=Komet", "fi"),
         ("q=och", "sv"),
+        ("q=Komet&only_lang=true", "fi"),
+        ("only_lang=true&type=project", "en"),
+        ("q=ohjaus&only_lang=true&sort=title", "sv"),
+        ("q=SOPU&theme=A", "en"),
+        ("page_size=100", "en"),
     ],
 )
 def test_the_engine_answers_as_the_database_does(demo, params, language):
     request = SearchRequest.from_params(QueryDict(params), language=language)
-    assert engine_query.answer(request, request.vocabulary, 10, 5) is not None  # the engine's own path answers
+    assert engine_query.answer(request, request.vocabulary, 5) is not None  # the engine's own path answers
     engine = run(params, language=language)
     with database_only():
         database = run(params, language=language)
@@ -110,7 +115,7 @@ def test_the_engine_answers_as_the_database_does(demo, params, language):
 @pytest.mark.engine
 def test_pages_past_the_engines_result_window_come_from_the_database_path(demo):
     deep = SearchRequest.from_params(QueryDict("q=ohjaus&page=600"), language="fi")
-    assert engine_query.answer(deep, deep.vocabulary, 10, 5) is None
+    assert engine_query.answer(deep, deep.vocabulary, 5) is None
     first, beyond = run("q=ohjaus"), run("q=ohjaus&page=600")
     # modelsearch's own match over the engine's SearchDocument indexes finds the same pages.
     assert beyond.count == first.count > 0
@@ -144,7 +149,7 @@ def test_facet_counts_reach_past_the_engines_default_of_ten_buckets(demo):
     for region in regions:
         GoodPracticePageFactory(parent=parent, title=f"Zyxwq {region.code}", summary="Kokeilu.", regions=[region])
     request = SearchRequest.from_params(QueryDict("q=zyxwq"), language="fi")
-    answer = engine_query.answer(request, request.vocabulary, 10, 5)
+    answer = engine_query.answer(request, request.vocabulary, 5)
     assert answer.counts["region"] == {region.code: 1 for region in regions}
     assert {entry["value"] for entry in run("q=zyxwq").facets["region"] if entry["count"]} == {
         region.code for region in regions
@@ -157,7 +162,7 @@ def test_the_engine_sorts_titles_with_the_nordic_letters_after_z(demo, search_ba
     for title in ("Öisin opiskelevat", "Äidinkielen tuki", "Åbolands modell"):
         GoodPracticePageFactory(parent=parent, title=title, summary="Kokeilu.")
     request = SearchRequest.from_params(QueryDict("sort=title&page_size=100"), language="fi")
-    answer = engine_query.answer(request, request.vocabulary, 10, 5)
+    answer = engine_query.answer(request, request.vocabulary, 5)
     ordered = [Page.objects.get(pk=pk).title for pk in answer.page_ids]
     assert ordered[-4:] == [
         "ZOOMI – sujuvia siirtymiä edistämässä",
@@ -169,20 +174,24 @@ def test_the_engine_sorts_titles_with_the_nordic_letters_after_z(demo, search_ba
 
 @pytest.mark.backend
 def test_restricted_pages_stay_out_of_results_counts_and_other_languages(demo):
-    before, found_before = run(), run("q=yksilövalmennus")
+    before, found_before = run("only_lang=true"), run("q=yksilövalmennus&only_lang=true")
     page = GoodPracticePage.objects.get(title="Yksilövalmennus", locale=Locale.get_default())
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    after = run()
+    after = run("only_lang=true")
     assert "Yksilövalmennus" not in titles(after)
     assert after.count == before.count - 1
     practices = {entry["value"]: entry["count"] for entry in after.facets["type"]}["practice"]
     assert practices == {entry["value"]: entry["count"] for entry in before.facets["type"]}["practice"] - 1
-    found = run("q=yksilövalmennus")
+    found = run("q=yksilövalmennus&only_lang=true")
     assert "Yksilövalmennus" in titles(found_before) and "Yksilövalmennus" not in titles(found)
     assert found.count == found_before.count - 1
     # Its translations are now offered to Finnish readers, since they may not see the Finnish one.
     offered = other_languages(before)
     assert other_languages(after) == {"sv": offered.get("sv", 0) + 1, "en": offered.get("en", 0) + 1}
+    # Listing every item, its Swedish version takes its place.
+    every = run("page_size=100")
+    assert "Yksilövalmennus" not in titles(every) and "Individuell coachning" in titles(every)
+    assert every.count == before.count + 1  # and Stora Komet
 
 
 @pytest.mark.engine
@@ -194,7 +203,7 @@ def test_a_page_unpublished_while_the_engine_was_down_is_not_shown_by_the_engine
         page.unpublish()
     assert PendingIndexUpdate.objects.filter(page_id=page.pk, backend="default").exists()
     request = SearchRequest.from_params(QueryDict("q=yksilövalmennus"), language="fi")
-    assert engine_query.answer(request, request.vocabulary, 10, 5) is not None
+    assert engine_query.answer(request, request.vocabulary, 5) is not None
     assert "Yksilövalmennus" not in titles(run("q=yksilövalmennus"))
     assert "Yksilövalmennus" not in titles(run("type=practice"))
 

@@ -22,11 +22,15 @@ def counts(result, facet):
     return listing
 
 
-def test_empty_query_browses_every_item_in_the_language(demo):
+def test_empty_query_browses_every_item_once(demo):
     result = run()
-    assert result.count == 11  # 4 projects, 3 models, 4 good practices in Finnish
-    assert counts(result, "type") == {"project": 4, "model": 3, "practice": 4}
-    assert "Stora Komet" not in titles(result)
+    assert result.count == 12  # 4 projects, 3 models, 4 good practices in Finnish, and Stora Komet in Swedish
+    assert counts(result, "type") == {"project": 5, "model": 3, "practice": 4}
+    assert [(item["title"], item["locale"]) for item in result.results][-1] == ("Stora Komet", "sv")
+    assert result.own_language_count == 11
+    finnish_only = run("only_lang=true")
+    assert finnish_only.count == 11
+    assert "Stora Komet" not in titles(finnish_only)
 
 
 def test_every_facet_value_is_listed_even_without_matches(demo):
@@ -41,7 +45,7 @@ def test_every_facet_value_is_listed_even_without_matches(demo):
 
 
 def test_facet_counts_on_the_demo_data(demo):
-    result = run()
+    result = run("only_lang=true")
     # A main theme counts the items of its sub-themes too.
     assert counts(result, "theme")["C"] == 6
     assert counts(result, "theme")["C1"] == 3
@@ -52,6 +56,12 @@ def test_facet_counts_on_the_demo_data(demo):
     assert counts(result, "funding")["esf"] == 9
     assert counts(result, "scope") == {"national": 9, "regional": 2}
     assert counts(result, "year") == {"2021": 9, "2020": 0, "2019": 2}  # 2020: Stora Komet, Swedish only
+    # Every item: Stora Komet (Swedish, 2020, theme D1, ESF, regional) counts too.
+    every = run()
+    assert counts(every, "year") == {"2021": 9, "2020": 1, "2019": 2}
+    assert (counts(every, "theme")["D"], counts(every, "theme")["D1"]) == (2, 1)
+    assert counts(every, "funding")["esf"] == 10
+    assert counts(every, "scope") == {"national": 9, "regional": 3}
 
 
 def test_labels_follow_the_language(demo):
@@ -130,20 +140,25 @@ def test_title_matches_rank_first(demo):
     assert titles(run("q=valmennus"))[0] == "Yksilövalmennus"
 
 
-def test_results_come_from_the_visitors_language_and_others_are_offered_separately(demo):
+def test_results_in_other_languages_are_listed_with_their_language(demo):
     finnish = run("q=Komet")
+    assert [(item["title"], item["locale"], item["lang"]) for item in finnish.results] == [("Stora Komet", "sv", "sv")]
+    assert finnish.results[0]["language_note"] == "ruotsiksi"
+    assert finnish.also_available == []
+    swedish = run("q=Komet", language="sv")
+    assert [(item["title"], item["lang"], item["language_note"]) for item in swedish.results] == [
+        ("Stora Komet", "", "")
+    ]
+    assert all(item["locale"] == "sv" for item in run("q=modell", language="sv").results)
+
+
+def test_with_only_the_visitors_language_others_are_offered_separately(demo):
+    finnish = run("q=Komet&only_lang=true")
     assert finnish.count == 0
     assert [(group["language"], [item["title"] for item in group["results"]]) for group in finnish.also_available] == [
         ("sv", ["Stora Komet"])
     ]
-    swedish = run("q=Komet", language="sv")
-    assert titles(swedish) == ["Stora Komet"]
-    assert swedish.also_available == []
-    assert all(item["locale"] == "sv" for item in run("q=modell", language="sv").results)
-
-
-def test_browsing_offers_items_missing_from_the_language(demo):
-    groups = run(language="en").also_available
+    groups = run("only_lang=true", language="en").also_available
     assert [(group["language"], group["count"]) for group in groups] == [("sv", 1)]
 
 
@@ -158,7 +173,7 @@ def test_sort_by_title_follows_the_finnish_alphabet(demo):
     parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
     for title in ("Äidinkielen tuki", "Öisin opiskelevat", "Åbolands modell"):
         GoodPracticePageFactory(parent=parent, title=title, summary="Kokeilu.")
-    ordered = titles(run("sort=title&page_size=100"))
+    ordered = titles(run("sort=title&page_size=100&only_lang=true"))
     assert ordered[-4:] == [
         "ZOOMI – sujuvia siirtymiä edistämässä",
         "Åbolands modell",
@@ -181,9 +196,9 @@ def test_paging(demo):
     first = run("sort=title&page_size=4")
     second = run("sort=title&page_size=4&page=2")
     beyond = run("sort=title&page_size=4&page=1000000000")
-    assert (first.count, first.num_pages, len(first.results)) == (11, 3, 4)
+    assert (first.count, first.num_pages, len(first.results)) == (12, 3, 4)
     assert not set(titles(first)) & set(titles(second))
-    assert beyond.results == [] and beyond.page_out_of_range and beyond.count == 11
+    assert beyond.results == [] and beyond.page_out_of_range and beyond.count == 12
 
 
 def test_published_edits_and_unpublishing_reach_search(demo, search_backend):

@@ -59,7 +59,10 @@ def test_short_words_and_far_misses_get_no_correction(demo):
 def test_a_word_found_in_another_language_is_not_corrected(demo):
     result = run("q=övergångar")
     assert result.suggestion is None
-    assert [group["language"] for group in result.also_available] == ["sv"]
+    assert {item["locale"] for item in result.results} == {"sv"}
+    only_finnish = run("q=övergångar&only_lang=true")
+    assert only_finnish.suggestion is None
+    assert [group["language"] for group in only_finnish.also_available] == ["sv"]
 
 
 def test_words_of_private_pages_are_never_suggested(demo, search_backend):

@@ -1,0 +1,87 @@
+"""Vocabulary terms that a query names, so that a query in one language finds items written in another.
+
+Each item's document carries, among its ``text_terms``, one tag term per
+vocabulary term it is tagged with (``tag_term``): built from the term's code,
+so the same in every language. A query word that belongs to a term's name or
+to one of its word forms, analysed in the query's language, also matches the
+term's tag term. So "invandrare" (a Swedish word form of the target group
+``immigrants``) finds the Finnish items tagged with it, whose text says
+*maahanmuuttajat*; and every backend matches it the same way, as one more
+alternative term of the word.
+"""
+
+from dataclasses import dataclass
+
+from search import registry
+from search.analysis import STOPWORDS, TermGroup, word_analysis, words
+
+# The facets whose terms a query can name, each with the letter its tag terms start with.
+TAG_FACETS = {"theme": "t", "target_group": "g", "region": "r", "funding": "f", "keyword": "k"}
+
+
+def tag_term(facet, code):
+    """The index term of one vocabulary term: letters and digits only, so that every backend's tokenizer keeps
+    it whole, and unlike any word (the code is written in hexadecimal)."""
+    return f"zz{TAG_FACETS[facet]}{code.encode().hex()}"
+
+
+def tag_terms(values):
+    """The tag terms of a document's ``(facet, value)`` pairs, as one space-separated string."""
+    return " ".join(sorted(tag_term(facet, value) for facet, value in values if facet in TAG_FACETS))
+
+
+@dataclass(frozen=True)
+class NamedTerm:
+    facet: str
+    code: str
+    label: str  # the term's name in the query's language
+    words: tuple  # the query words that name it
+
+
+def _forms(name, word_forms):
+    return [name, *(line.strip() for line in (word_forms or "").splitlines() if line.strip())]
+
+
+def _naming_words(form, groups, language):
+    """The query words that together contain every word of ``form`` (by base form), or () when some word is missing."""
+    stopwords = STOPWORDS.get(language, set())
+    covered = []
+    form_words = [word for word in words(form) if word not in stopwords]
+    for word in form_words:
+        bases = set(word_analysis(word, language)[0])
+        naming = [group.word for group in groups if bases.intersection(group)]
+        if not naming:
+            return ()
+        covered += naming
+    return tuple(dict.fromkeys(covered))
+
+
+def named_terms(groups, language):
+    """The vocabulary terms named by the query words ``groups`` (``search.analysis.query_terms`` in ``language``).
+
+    A term is named when the query holds every word of its name or of one of its word forms in
+    ``language``; a query word matches a form's word when they share a base form, or when one of the
+    query word's compound parts is that base form ("invandrarbakgrund" names "invandrare"). One query
+    per vocabulary.
+    """
+    if not groups:
+        return []
+    found = []
+    for facet, model in registry.vocabularies.items():
+        rows = model.objects.filter(locale__language_code=language).order_by("sort_order", "pk")
+        for code, name, word_forms in rows.values_list("code", "name", "word_forms"):
+            for form in _forms(name, word_forms):
+                naming = _naming_words(form, groups, language)
+                if naming:
+                    found.append(NamedTerm(facet, code, name, naming))
+                    break
+    return found
+
+
+def with_tags(groups, named):
+    """``groups`` with each word's group also holding the tag terms of the terms that word helps to name."""
+    tags = {}
+    for term in named:
+        for word in term.words:
+            tags.setdefault(word, []).append(tag_term(term.facet, term.code))
+    return [TermGroup((*group, *tags.get(group.word, ())), group.word) for group in groups]
