@@ -129,8 +129,9 @@ def load_vocabularies(language):
 class SourceLines:
     """The source file's lines, to say on which line a matched word stands."""
 
-    def __init__(self, lines):
+    def __init__(self, lines, window=SEARCH_WINDOW):
         self.lines = lines
+        self.window = window
         self._words = {}
 
     def words_at(self, number):
@@ -138,13 +139,27 @@ class SourceLines:
             self._words[number] = set(words(self.lines[number - 1])) if 0 < number <= len(self.lines) else set()
         return self._words[number]
 
-    def line_of(self, word, starts):
-        """The first line at or after one of ``starts`` that holds ``word``; the first start if none does."""
+    def find(self, surface, starts):
+        """``(line, words as written)`` of the first place at or after one of ``starts`` that holds the words.
+
+        The words in a row on one line are looked for first; words split over two lines are found by
+        the first of them. With no place found, the first start and the words as analysed.
+        """
         for start in starts:
-            for number in range(start, min(start + SEARCH_WINDOW, len(self.lines)) + 1):
-                if word in self.words_at(number):
-                    return number
-        return starts[0] if starts else 0
+            for number in range(start, min(start + self.window, len(self.lines)) + 1):
+                if surface[0] in self.words_at(number) and (written := self.as_written(number, surface)):
+                    return number, written
+        for start in starts:
+            for number in range(start, min(start + self.window, len(self.lines)) + 1):
+                if surface[0] in self.words_at(number):
+                    return number, " ".join(surface)
+        return (starts[0] if starts else 0), " ".join(surface)
+
+    def as_written(self, number, surface):
+        """The words as line ``number`` writes them (case, hyphens), or None when they are not on it in a row."""
+        text = unicodedata.normalize("NFC", self.lines[number - 1]) if 0 < number <= len(self.lines) else ""
+        written = re.search(r"(?<!\w)" + r"\W+".join(re.escape(word) for word in surface) + r"(?!\w)", text, re.I)
+        return written.group(0) if written else None
 
     def heading_above(self, number, accept):
         """The nearest heading or table header above line ``number`` whose text ``accept`` takes: (line, text)."""
@@ -180,8 +195,8 @@ class Classification(dict):
 class Classifier:
     """Classifies the records of one source file."""
 
-    def __init__(self, lines):
-        self.source = SourceLines(lines)
+    def __init__(self, lines, window=SEARCH_WINDOW):
+        self.source = SourceLines(lines, window)
         self._vocabularies = {}
         self._report_funding = None
 
@@ -191,22 +206,21 @@ class Classifier:
         return self._vocabularies[language]
 
     def text(self, text, language, starts, vocabularies, via=VIA_TEXT):
-        """Terms of ``vocabularies`` that ``text`` names, each with the line and words that name it."""
-        classification = Classification()
-        tokens = tokens_of(text, language)
-        forms = self.vocabularies(language)
-        for vocabulary in vocabularies:
-            for code, first, end in forms[vocabulary].find(tokens):
-                surface = [token.surface for token in tokens[first:end]]
-                line = self.source.line_of(surface[0], starts)
-                classification.add(vocabulary, code, Evidence(line, self._as_written(line, surface), via))
-        return classification
+        """Terms of ``vocabularies`` that ``text`` names, each with the line and words that name it.
 
-    def _as_written(self, line, surface):
-        """The matched words as the source writes them (case, hyphens), falling back to the analysed words."""
-        text = self.source.lines[line - 1] if 0 < line <= len(self.source.lines) else ""
-        written = re.search(r"\W+".join(re.escape(word) for word in surface), unicodedata.normalize("NFC", text), re.I)
-        return written.group(0) if written else " ".join(surface)
+        A form of several words is not matched across a line break: a title and the paragraph after it
+        are separate texts.
+        """
+        classification = Classification()
+        forms = self.vocabularies(language)
+        for part in text.split("\n"):
+            tokens = tokens_of(part, language)
+            for vocabulary in vocabularies:
+                for code, first, end in forms[vocabulary].find(tokens):
+                    surface = [token.surface for token in tokens[first:end]]
+                    line, written = self.source.find(surface, starts)
+                    classification.add(vocabulary, code, Evidence(line, written, via))
+        return classification
 
     def project(self, record):
         """Target groups, keywords, regions and funding of a ``ProjectRecord``."""
@@ -271,7 +285,8 @@ class Classifier:
                     )
                     if said_of_projects is not None:
                         surface = [token.surface for token in tokens[first : first + said_of_projects + 2]]
-                        evidence = Evidence(number, self._as_written(number, surface), VIA_REPORT)
+                        written = self.source.as_written(number, surface) or " ".join(surface)
+                        evidence = Evidence(number, written, VIA_REPORT)
                         self._report_funding.append((code, evidence))
                 if self._report_funding:
                     break
