@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.models import Page
 
+from .term_suggestion import TermSuggestion
+
 
 class ModeratorFieldPanel(FieldPanel):
     """A field that users with ``permission`` edit and everyone else sees read-only.
@@ -48,6 +50,7 @@ def method_bank_tabs(basic_information, classification, evaluation=False):
                     checkboxes("regions"),
                     FieldPanel("keywords"),
                     ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
+                    TermSuggestionsPanel(heading=_("Suggested by the import")),
                 ],
                 heading=_("Classification"),
             ),
@@ -74,3 +77,31 @@ class EvaluationStatusPanel(Panel):
             context["missing"] = missing_sections(page)
             context["records"] = completed_evaluations(page) if page.pk else []
             return context
+
+
+class TermSuggestionsPanel(Panel):
+    """The terms an import suggested for the page, why, and links to confirm or remove each one."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/term_suggestions_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and self.instance.term_suggestions.exists()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            suggestions = list(self.instance.term_suggestions.select_related("decided_by"))
+            order = list(TermSuggestion.Status.values)
+            suggestions.sort(key=lambda suggestion: (order.index(suggestion.status), suggestion.vocabulary))
+            context["suggestions"] = [
+                {"suggestion": suggestion, "name": self.term_name(suggestion), "provenance": suggestion.provenance()}
+                for suggestion in suggestions
+            ]
+            return context
+
+        def term_name(self, suggestion):
+            """The term's name in the editor's language where it has one, else in the page's language."""
+            term = suggestion.term(self.instance.locale_id)
+            if term is None:
+                return suggestion.code
+            return term.names_in_active_language([term.translation_key]).get(term.translation_key, term.name)

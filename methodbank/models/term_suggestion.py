@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .funding_source import FundingSource
@@ -69,6 +70,25 @@ class TermSuggestion(models.Model):
     def term_model(self):
         return self.TERM_MODELS[self.vocabulary]
 
+    def provenance(self):
+        """Where the import found this term, in the active language: one line per piece of evidence."""
+        return [describe_evidence(item) for item in self.evidence]
+
     def term(self, locale_id):
         """The term in the page's language (None when the vocabulary no longer has it)."""
         return self.term_model.objects.filter(code=self.code, locale_id=locale_id).first()
+
+
+def describe_evidence(item):
+    """One piece of evidence (see ``methodbank.importer.classify.Evidence``) in words, e.g. from line 812: “…”."""
+    context = {"line": item.get("line", "?"), "text": item.get("text", "")}
+    via = item.get("via")
+    if via == "project":
+        return gettext("from its project's description, line %(line)s: “%(text)s”") % context
+    if via == "organisation":
+        return gettext("from the lead organisation's name, line %(line)s: “%(text)s”") % context
+    if via == "heading":
+        return gettext("listed under “%(text)s”, line %(line)s") % context
+    if via == "report":
+        return gettext("the report says so of all its projects, line %(line)s: “%(text)s”") % context
+    return gettext("from line %(line)s: “%(text)s”") % context
