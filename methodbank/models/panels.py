@@ -93,15 +93,28 @@ class TermSuggestionsPanel(Panel):
             suggestions = list(self.instance.term_suggestions.select_related("decided_by"))
             order = list(TermSuggestion.Status.values)
             suggestions.sort(key=lambda suggestion: (order.index(suggestion.status), suggestion.vocabulary))
+            names = self.term_names(suggestions)
             context["suggestions"] = [
-                {"suggestion": suggestion, "name": self.term_name(suggestion), "provenance": suggestion.provenance()}
+                {
+                    "suggestion": suggestion,
+                    "name": names.get((suggestion.vocabulary, suggestion.code), suggestion.code),
+                    "provenance": suggestion.provenance(),
+                }
                 for suggestion in suggestions
             ]
             return context
 
-        def term_name(self, suggestion):
-            """The term's name in the editor's language where it has one, else in the page's language."""
-            term = suggestion.term(self.instance.locale_id)
-            if term is None:
-                return suggestion.code
-            return term.names_in_active_language([term.translation_key]).get(term.translation_key, term.name)
+        def term_names(self, suggestions):
+            """``{(vocabulary, code): name}`` in the editor's language where the term has it, else the page's.
+
+            Two queries per vocabulary, however many suggestions the page has.
+            """
+            names = {}
+            for vocabulary in {suggestion.vocabulary for suggestion in suggestions}:
+                model = TermSuggestion.TERM_MODELS[vocabulary]
+                codes = [suggestion.code for suggestion in suggestions if suggestion.vocabulary == vocabulary]
+                terms = list(model.objects.filter(code__in=codes, locale_id=self.instance.locale_id))
+                translated = model.names_in_active_language([term.translation_key for term in terms])
+                for term in terms:
+                    names[(vocabulary, term.code)] = translated.get(term.translation_key, term.name)
+            return names
