@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
 from methodbank.models import EvaluationRecord, FundingSource, Keyword, Organisation, Region, TargetGroup, Theme
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
+from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
 register_permission_policy(EvaluationRecord, EvaluationPermissionPolicy(EvaluationRecord))
@@ -120,4 +121,15 @@ def register_checked_translation_views():
             CheckedSubmitSnippetTranslationView.as_view(),
             name="methodbank_submit_snippet_translation",
         ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_term_suggestion_views():
+    return [
+        path(
+            "methodbank/suggestions/<int:pk>/<slug:action>/",
+            TermSuggestionDecisionView.as_view(),
+            name="methodbank_term_suggestion",
+        )
     ]

@@ -147,9 +147,10 @@ def approve_registration(client, user, world):
 
 def manage_taxonomies(client, user, world):
     client.post(
-        reverse("wagtailsnippets_methodbank_keyword:add") + "?locale=fi", {"name": "Mentoring", "code": "mentoring"}
+        reverse("wagtailsnippets_methodbank_keyword:add") + "?locale=fi",
+        {"name": "Job shadowing", "code": "job-shadowing"},
     )
-    return Keyword.objects.filter(code="mentoring").exists()
+    return Keyword.objects.filter(code="job-shadowing").exists()
 
 
 def manage_users(client, user, world):

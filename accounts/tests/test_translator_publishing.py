@@ -198,10 +198,10 @@ def test_translations_outside_the_method_bank_stay_out_of_reach(client, users, h
 @pytest.mark.parametrize(("role", "created"), [("translator", False), ("moderator", True)])
 def test_only_those_who_manage_keywords_create_an_untranslated_copy(client, users, homes, role, created):
     """A keyword has no drafts: its copy in a new language is what English visitors filter by at once."""
-    keyword = Keyword.objects.create(name="Vertaistuki", code="peer-support", locale=homes["locales"]["fi"])
+    keyword = Keyword.objects.create(name="Tutortoiminta", code="tutoring", locale=homes["locales"]["fi"])
     client.force_login(users[role])
     english = Locale.objects.get(language_code="en")
     url = reverse("wagtail_localize:submit_snippet_translation", args=["methodbank", "keyword", keyword.pk])
     with TestCase.captureOnCommitCallbacks(execute=True):
         client.post(url, {"locales": [english.pk]})
-    assert Keyword.objects.filter(code="peer-support", locale=english).exists() is created
+    assert Keyword.objects.filter(code="tutoring", locale=english).exists() is created

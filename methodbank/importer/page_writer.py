@@ -122,15 +122,30 @@ class PageWriter:
         locale = Locale.objects.get(language_code=language)
         return Organisation.objects.get_or_create(name=name, locale=locale)[0]
 
-    def write(self, model, *, key, language, line, values, relations=None, description="", contacts=None, page=None):
+    def write(
+        self,
+        model,
+        *,
+        key,
+        language,
+        line,
+        values,
+        relations=None,
+        description="",
+        contacts=None,
+        page=None,
+        suggestions=None,
+    ):
         """Create, update or leave alone one page; returns the page (None in a dry run of a new page).
 
         ``values`` are plain fields the import owns; ``relations`` are many-to-many
         fields it owns; ``description`` fills the imported body block; ``contacts``,
         when given, replace the page's contacts. ``page`` is the page to update when
-        the caller found it some other way than by ``key``.
+        the caller found it some other way than by ``key``. ``suggestions``
+        (``SuggestedTerms``) adds classified terms without overriding editors' decisions.
         """
         owned = {"values": values, "relations": relations or {}, "description": description, "contacts": contacts}
+        owned["suggestions"] = suggestions
         item_type = model.item_kind
         try:
             with transaction.atomic():
@@ -149,6 +164,8 @@ class PageWriter:
                 return None, "created"
             return self._create(model, key, language, owned), "created"
         changed = self._apply(page, owned)
+        changed = self._apply_suggestions(page, owned) or changed
+        self._store_suggestions(page, owned)
         if not changed:
             return page, "unchanged"
         if not self.dry_run:
@@ -169,9 +186,21 @@ class PageWriter:
         )
         for name, items in owned["relations"].items():
             getattr(page, name).set(items)
+        self._apply_suggestions(page, owned)
         index.add_child(instance=page)
+        self._store_suggestions(page, owned)
         self._publish(page, "created")
         return page
+
+    @staticmethod
+    def _apply_suggestions(page, owned):
+        """Classified terms, in memory; True when the page's terms changed."""
+        return owned["suggestions"].apply(page) if owned["suggestions"] is not None else False
+
+    def _store_suggestions(self, page, owned):
+        """The suggestions behind the classified terms, once the page is saved; also when nothing else changed."""
+        if owned["suggestions"] is not None and not self.dry_run:
+            owned["suggestions"].store(page)
 
     @staticmethod
     def _imported_body(model, description):

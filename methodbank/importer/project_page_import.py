@@ -1,15 +1,17 @@
 """Import a project's own web page (period, area, funder, budget, implementers, contacts) into its ProjectPage."""
 
-from methodbank.models import FundingSource, ProjectPage, Region
+from methodbank.models import ProjectPage
 
+from .classify import FUNDING, REGIONS, Classification, Classifier
 from .normalise import fold
 from .page_writer import PageWriter
 from .project_matching import same_project_score
 from .project_page_parser import parse_project_page
+from .source import read_lines
+from .suggested_terms import SuggestedTerms, TermCatalogue
 
 # The same bar the report importer uses for names: below it, a new project page is safer than a wrong one.
 SAME_PROJECT = 0.9
-FUNDER_WORDS = {"opetushallitus": "oph", "sosiaalirahasto": "esf", "esr": "esf", "ministerio": "okm", "ely": "ely"}
 
 
 def find_project(facts):
@@ -28,15 +30,19 @@ def find_project(facts):
     return None
 
 
-def funding_codes(funder):
-    words = fold(funder or "")
-    return sorted({code for word, code in FUNDER_WORDS.items() if word in words})
-
-
-def regions_named_in(area, language):
-    folded = fold(area or "")
-    regions = Region.objects.filter(locale__language_code=language, is_national=False)
-    return [region for region in regions if fold(region.name) in folded]
+def classify_facts(path, facts, outcome):
+    """Regions from the page's area ("Itä-Suomi" spans three) and funding from its funder, as suggestions."""
+    lines = read_lines(path)[0]
+    classifier = Classifier(lines, window=len(lines))
+    classification = Classification()
+    if facts.area:
+        area = classifier.text(facts.area, facts.language, [1], [REGIONS])
+        if not area:
+            outcome.problems.append((0, f"area “{facts.area}” names no region; regions left as they were"))
+        classification.merge(area, [REGIONS])
+    if facts.funder:
+        classification.merge(classifier.text(facts.funder, facts.language, [1], [FUNDING]), [FUNDING])
+    return classification
 
 
 def lead_and_partners(implementers):
@@ -67,16 +73,7 @@ def import_project_page(path, *, dry_run=False):
     if lead:
         values["lead_organisation"] = writer.organisation(lead, language)
     relations = {"partner_organisations": [org for org in (writer.organisation(n, language) for n in partners) if org]}
-    funders = funding_codes(facts.funder)
-    if funders:
-        relations["funding_sources"] = list(
-            FundingSource.objects.filter(code__in=funders, locale__language_code=language)
-        )
-    regions = regions_named_in(facts.area, language)
-    if regions:
-        relations["regions"] = regions
-    elif facts.area:
-        writer.outcome.problems.append((0, f"area “{facts.area}” names no region; regions left as they were"))
+    classification = classify_facts(path, facts, writer.outcome)
     description = "\n\n".join([facts.description, *facts.goals]).strip()
     page = writer.write(
         ProjectPage,
@@ -88,5 +85,6 @@ def import_project_page(path, *, dry_run=False):
         description=description,
         contacts=[("person", vars(contact)) for contact in facts.contacts] or None,
         page=existing,
+        suggestions=SuggestedTerms(classification, writer.source, TermCatalogue()),
     )
     return facts, page, writer.outcome

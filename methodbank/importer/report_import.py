@@ -4,8 +4,11 @@ from collections import Counter
 
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
 
+from .classify import Classifier
 from .page_writer import PageWriter, last_day_of_month
 from .report_parser import parse_report
+from .source import read_lines
+from .suggested_terms import SuggestedTerms, TermCatalogue
 
 
 def web_links(links):
@@ -19,9 +22,12 @@ class ReportImporter:
         self.language = language
         self.writer = PageWriter(dry_run=dry_run, source=source)
         self.progress = progress or (lambda done, total: None)
+        self.terms = TermCatalogue()
 
     def run(self, path):
         report = parse_report(path)
+        self.classifier = Classifier(read_lines(path)[0])
+        self.classified = {}  # project key -> its Classification, which its items' regions start from
         languages = Counter(item.language for item in [*report.projects, *report.entries])
         self.main_language = languages.most_common(1)[0][0] if languages else self.language
         outcome = self.writer.outcome
@@ -29,6 +35,7 @@ class ReportImporter:
         total, done = len(report.projects) + len(report.entries), 0
         projects = {}
         for record in report.projects:
+            self.classified[record.key] = self.classifier.project(record)
             projects[record.key] = self.import_project(record)
             done += 1
             self.progress(done, total)
@@ -61,6 +68,7 @@ class ReportImporter:
             values=values,
             relations={"themes": self.writer.themes(language, record.theme_codes)},
             description=record.description,
+            suggestions=self.suggestions(self.classified[record.key]),
         )
 
     def import_entry(self, entry, project):
@@ -73,6 +81,7 @@ class ReportImporter:
             relations["projects"] = [project] if project is not None else []
         else:
             values["project"] = project
+        classification = self.classifier.entry(entry, self.classified.get(entry.project_key))
         return self.writer.write(
             model,
             key=f"{entry.kind}:{entry.key}",
@@ -81,4 +90,8 @@ class ReportImporter:
             values=values,
             relations=relations,
             description=entry.description,
+            suggestions=self.suggestions(classification),
         )
+
+    def suggestions(self, classification):
+        return SuggestedTerms(classification, self.writer.source, self.terms)

@@ -10,6 +10,7 @@ from .organisation import Organisation
 from .project_page import ProjectPage
 from .region import Region
 from .target_group import TargetGroup
+from .term_suggestion import TermSuggestion
 from .theme import Theme
 
 __all__ = [
@@ -29,5 +30,6 @@ __all__ = [
     "Region",
     "Scope",
     "TargetGroup",
+    "TermSuggestion",
     "Theme",
 ]

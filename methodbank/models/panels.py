@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.models import Page
 
+from .term_suggestion import TermSuggestion
+
 
 class ModeratorFieldPanel(FieldPanel):
     """A field that users with ``permission`` edit and everyone else sees read-only.
@@ -48,6 +50,7 @@ def method_bank_tabs(basic_information, classification, evaluation=False):
                     checkboxes("regions"),
                     FieldPanel("keywords"),
                     ModeratorFieldPanel("evaluation", permission="methodbank.set_evaluation"),
+                    TermSuggestionsPanel(heading=_("Suggested by the import")),
                 ],
                 heading=_("Classification"),
             ),
@@ -74,3 +77,44 @@ class EvaluationStatusPanel(Panel):
             context["missing"] = missing_sections(page)
             context["records"] = completed_evaluations(page) if page.pk else []
             return context
+
+
+class TermSuggestionsPanel(Panel):
+    """The terms an import suggested for the page, why, and links to confirm or remove each one."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/term_suggestions_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and self.instance.term_suggestions.exists()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            suggestions = list(self.instance.term_suggestions.select_related("decided_by"))
+            order = list(TermSuggestion.Status.values)
+            suggestions.sort(key=lambda suggestion: (order.index(suggestion.status), suggestion.vocabulary))
+            names = self.term_names(suggestions)
+            context["suggestions"] = [
+                {
+                    "suggestion": suggestion,
+                    "name": names.get((suggestion.vocabulary, suggestion.code), suggestion.code),
+                    "provenance": suggestion.provenance(),
+                }
+                for suggestion in suggestions
+            ]
+            return context
+
+        def term_names(self, suggestions):
+            """``{(vocabulary, code): name}`` in the editor's language where the term has it, else the page's.
+
+            Two queries per vocabulary, however many suggestions the page has.
+            """
+            names = {}
+            for vocabulary in {suggestion.vocabulary for suggestion in suggestions}:
+                model = TermSuggestion.TERM_MODELS[vocabulary]
+                codes = [suggestion.code for suggestion in suggestions if suggestion.vocabulary == vocabulary]
+                terms = list(model.objects.filter(code__in=codes, locale_id=self.instance.locale_id))
+                translated = model.names_in_active_language([term.translation_key for term in terms])
+                for term in terms:
+                    names[(vocabulary, term.code)] = translated.get(term.translation_key, term.name)
+            return names
