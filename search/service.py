@@ -1,17 +1,23 @@
 """The one search service behind the site search page, the method bank's index page and the JSON API.
 
+Every page is listed once: in the visitor's language where it has a version in it, otherwise in another
+(``SearchRequest.languages``), unless only the visitor's language is asked for (``only_lang``).
+
 With the portal's search engine backend, ``search.engine_query`` answers a
 search in one engine round trip (results, total, facet counts, other
 languages); when the engine fails or cannot answer, the database does, in
 three steps:
 
-1. the query text is analysed in the visitor's language (``search.analysis``)
-   and matched by the search backend, which returns matching page ids in
-   order of relevance (a search engine when one is configured and answering,
-   otherwise the database);
-2. facet filters and facet counts are database queries over those ids and the
-   ``FacetValue`` table: the same on every backend, and a fixed number of
-   queries whatever the number of pages;
+1. the query text is analysed in each of the request's languages
+   (``search.analysis``, plus the tags of the vocabulary terms it names,
+   ``search.term_names``) and matched by the search backend against that
+   language's documents, which returns matching page ids in order of
+   relevance (a search engine when one is configured and answering, otherwise
+   the database);
+2. one query reads the listing fields of the documents (``_listed``), and the
+   language of each page, the facet filters and disjunctive counts are worked
+   out from them (``SearchDocument.facets``): the same on every backend, and a
+   fixed number of queries whatever the number of pages;
 3. the page of results is sorted and its pages loaded.
 """
 
