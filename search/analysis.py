@@ -211,6 +211,15 @@ def word_analysis(word, language):
     return bases, tuple(dict.fromkeys(term for term in parts if term and term not in bases))
 
 
+def load_dictionaries():
+    """Read the Swedish dictionary now (about 2 s) rather than in the first search that needs it.
+
+    Every search analyses its words in each language, so a web server process would otherwise keep
+    its first visitor waiting; ``portal.wsgi`` calls this as each process starts.
+    """
+    swedish.readings("skola")
+
+
 def word_terms(word, language):
     """Every term one word gives the index: its base forms or stem first, then its parts."""
     bases, parts = word_analysis(word, language)

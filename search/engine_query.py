@@ -205,7 +205,7 @@ def _translated_into(language, hidden):
 
 
 def _listed(languages, hidden):
-    """Each page once, in the first of ``languages`` it has (the database path's ``listed_documents``)."""
+    """Each page once, in the first of ``languages`` it has (as ``search.service._listed`` chooses)."""
     return {
         "bool": {
             "should": [

@@ -1,17 +1,23 @@
 """The one search service behind the site search page, the method bank's index page and the JSON API.
 
+Every page is listed once: in the visitor's language where it has a version in it, otherwise in another
+(``SearchRequest.languages``), unless only the visitor's language is asked for (``only_lang``).
+
 With the portal's search engine backend, ``search.engine_query`` answers a
 search in one engine round trip (results, total, facet counts, other
 languages); when the engine fails or cannot answer, the database does, in
 three steps:
 
-1. the query text is analysed in the visitor's language (``search.analysis``)
-   and matched by the search backend, which returns matching page ids in
-   order of relevance (a search engine when one is configured and answering,
-   otherwise the database);
-2. facet filters and facet counts are database queries over those ids and the
-   ``FacetValue`` table: the same on every backend, and a fixed number of
-   queries whatever the number of pages;
+1. the query text is analysed in each of the request's languages
+   (``search.analysis``, plus the tags of the vocabulary terms it names,
+   ``search.term_names``) and matched by the search backend against that
+   language's documents, which returns matching page ids in order of
+   relevance (a search engine when one is configured and answering, otherwise
+   the database);
+2. one query reads the listing fields of the documents (``_listed``), and the
+   language of each page, the facet filters and disjunctive counts are worked
+   out from them (``SearchDocument.facets``): the same on every backend, and a
+   fixed number of queries whatever the number of pages;
 3. the page of results is sorted and its pages loaded.
 """
 
@@ -134,21 +140,26 @@ class Vocabulary:
                 "evaluation": [(choice.value, str(choice.label)) for choice in Evaluation],
             }
         self.theme_parent = {}
+        # {facet: [(code, name, word forms)]} in ``language``, for queries that name terms (search.term_names).
+        self.forms = {}
         for facet, model in (
             ("theme", Theme),
             ("target_group", TargetGroup),
             ("region", Region),
             ("funding", FundingSource),
         ):
-            fields = ["pk", "code", "name", "locale__language_code"]
+            fields = ["pk", "code", "name", "locale__language_code", "word_forms"]
             if facet == "theme":
                 fields.append("parent_id")
             rows = list(model.objects.order_by("sort_order", "pk").values_list(*fields))
             codes = {row[0]: row[1] for row in rows}
             names = {}
-            for _pk, code, name, term_language, *parent in rows:
+            self.forms[facet] = []
+            for _pk, code, name, term_language, word_forms, *parent in rows:
                 if code not in names or term_language == language:
                     names[code] = name
+                if term_language == language:
+                    self.forms[facet].append((code, name, word_forms))
                 if parent and parent[0]:
                     self.theme_parent[code] = codes[parent[0]]
             self.values[facet] = list(names.items())
@@ -211,7 +222,7 @@ class SearchRequest:
     @cached_property
     def named_terms(self):
         """The vocabulary terms the query names in the visitor's language (``search.term_names``)."""
-        return named_terms(self.query_words, self.language)
+        return named_terms(self.query_words, self.language, self.vocabulary.forms if self.vocabulary else None)
 
     def word_groups(self, language):
         """The query words analysed in ``language``, each also matching the tags of the terms it names."""
@@ -564,15 +575,16 @@ def _item_terms(page_ids, vocabulary):
     return terms
 
 
-def _projects(pages, language):
-    """``{page pk: [project pages]}``: each item's public projects, in ``language`` where they have it."""
+def _projects(pages, language, hidden):
+    """``{page pk: [project pages]}``: each item's visible projects, in ``language`` where they have it."""
     keys = registry.projects_of(pages)
     wanted = {key for found in keys.values() for key in found}
     if not wanted:
         return {}
     preference = [language, *(other for other in LANGUAGES if other != language)]
     versions = {}
-    for project in Page.objects.live().public().filter(translation_key__in=wanted).select_related("locale"):
+    projects = Page.objects.filter(translation_key__in=wanted).exclude(pk__in=hidden).select_related("locale")
+    for project in projects:
         versions.setdefault(project.translation_key, []).append(project)
     chosen = {
         key: min(found, key=lambda page: preference.index(page.locale.language_code)) for key, found in versions.items()
@@ -601,11 +613,11 @@ def _matched_terms(page_ids, named, vocabulary):
     return matched
 
 
-def load_pages(page_ids, vocabulary, named=()):
+def load_pages(page_ids, vocabulary, request):
     """The pages of ``page_ids`` in that order, as dicts the templates and the API share.
 
-    Labels are in the vocabulary's language; a page in another language says so (``language_note``);
-    ``named`` are the vocabulary terms the query named, which a page's ``matched`` lists when it carries them.
+    Labels are in the vocabulary's language; a page in another language says so (``language_note``); a page's
+    ``matched`` lists the vocabulary terms the request's query named that it carries.
     """
     from methodbank.models import MethodBankPage
 
@@ -616,8 +628,8 @@ def load_pages(page_ids, vocabulary, named=()):
     for page in pages.values():
         page.locale = locales[page.locale_id]
     terms = _item_terms([pk for pk in page_ids if isinstance(pages.get(pk), MethodBankPage)], vocabulary)
-    projects = _projects(list(pages.values()), language)
-    matched = _matched_terms(list(pages), named, vocabulary)
+    projects = _projects(list(pages.values()), language, request.hidden_pages)
+    matched = _matched_terms(list(pages), request.named_terms, vocabulary)
     items = []
     for pk in page_ids:
         page = pages.get(pk)
@@ -693,7 +705,7 @@ def _also_available(request, vocabulary):
                     "language": language,
                     "language_name": str(LANGUAGE_NAMES[language]),
                     "count": count,
-                    "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary, request.named_terms),
+                    "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary, request),
                 }
             )
     return groups
@@ -719,14 +731,14 @@ def _engine_result(request, vocabulary, partial_allowed=True, fuzzy=False):
     return SearchResult(
         request=request,
         count=answer.count,
-        results=load_pages(answer.page_ids, vocabulary, request.named_terms),
+        results=load_pages(answer.page_ids, vocabulary, request),
         facets=_facet_listing(request, vocabulary, answer.counts),
         also_available=[
             {
                 "language": language,
                 "language_name": str(LANGUAGE_NAMES[language]),
                 "count": count,
-                "results": load_pages(ids, vocabulary, request.named_terms),
+                "results": load_pages(ids, vocabulary, request),
             }
             for language, count, ids in answer.also_available
         ],
@@ -819,7 +831,7 @@ def _search_once(request, vocabulary, partial_allowed):
     return SearchResult(
         request=request,
         count=count,
-        results=load_pages(page_ids, vocabulary, request.named_terms),
+        results=load_pages(page_ids, vocabulary, request),
         facets=_facet_listing(request, vocabulary, counts),
         also_available=_also_available(request, vocabulary) if request.only_language else [],
         notices=notices,

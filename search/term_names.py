@@ -56,20 +56,28 @@ def _naming_words(form, groups, language):
     return tuple(dict.fromkeys(covered))
 
 
-def named_terms(groups, language):
+def named_terms(groups, language, known=None):
     """The vocabulary terms named by the query words ``groups`` (``search.analysis.query_terms`` in ``language``).
 
     A term is named when the query holds every word of its name or of one of its word forms in
     ``language``; a query word matches a form's word when they share a base form, or when one of the
-    query word's compound parts is that base form ("invandrarbakgrund" names "invandrare"). One query
-    per vocabulary.
+    query word's compound parts is that base form ("invandrarbakgrund" names "invandrare").
+    ``known`` maps facets to the ``(code, name, word_forms)`` of their terms in ``language`` where the caller
+    has read them already; the other vocabularies take a query each.
     """
     if not groups:
         return []
+    known = known or {}
     found = []
     for facet, model in registry.vocabularies.items():
-        rows = model.objects.filter(locale__language_code=language).order_by("sort_order", "pk")
-        for code, name, word_forms in rows.values_list("code", "name", "word_forms"):
+        rows = known.get(facet)
+        if rows is None:
+            rows = (
+                model.objects.filter(locale__language_code=language)
+                .order_by("sort_order", "pk")
+                .values_list("code", "name", "word_forms")
+            )
+        for code, name, word_forms in rows:
             for form in _forms(name, word_forms):
                 naming = _naming_words(form, groups, language)
                 if naming:

@@ -174,3 +174,14 @@ def test_words_voikko_does_not_know_fall_back_to_snowball():
 def test_odd_words_never_raise(text, language):
     assert isinstance(analyse(text, language), str)
     assert isinstance(query_terms(text, language, 10), list)
+
+
+def test_a_web_server_process_reads_the_swedish_dictionary_as_it_starts(monkeypatch):
+    import importlib
+
+    import portal.wsgi
+    from search import swedish
+
+    monkeypatch.setattr(swedish, "_dictionary", None)
+    importlib.reload(portal.wsgi)
+    assert swedish._dictionary

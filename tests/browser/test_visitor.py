@@ -26,7 +26,8 @@ def test_swedish_visitor_searches_filters_opens_a_model_and_follows_it_to_its_pr
     expect(page).to_have_url(re.compile(r"type=model.*theme=C|theme=C.*type=model"))
     expect(results).to_have_count(1)
     expect(page.locator(".active-filters li")).to_have_count(2)
-    model_link = results.first.get_by_role("link")
+    # The card's title links to the model (the card also links to its project).
+    model_link = results.first.get_by_role("heading").get_by_role("link")
     expect(model_link).to_have_text("Modell för att hålla fast vid studierna")
     model_link.click()
 
