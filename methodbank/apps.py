@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MethodBankConfig(AppConfig):
     name = "methodbank"
     verbose_name = _("Method bank")
+
+    def ready(self):
+        from methodbank import signals
+
+        signals.connect()
