@@ -12,7 +12,7 @@ from datetime import date
 
 from .language import detect_language
 from .markdown_text import heading, plain
-from .normalise import fold, slugify
+from .normalise import fold, slugify, tokens
 from .project_matching import acronym_of, find_same_project
 from .records import ProjectRecord
 from .source import Problem
@@ -26,6 +26,7 @@ _COLUMNS = {
 _HEADER_WORDS = ("hankkeen nimi", "paatoteuttaja", "kuvaus", "paattymisaika")
 _MONTH = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
 _MAIN_THEME = re.compile(r"^([A-ZÅÄÖ])\.\s")
+_ESF_WORDS = {"esr", "esf"}
 
 
 @dataclass
@@ -65,7 +66,7 @@ class _TableReader:
             self.table, self.theme, self.scope = DESCRIPTIONS, None, None
         elif "hankelistaus" in folded:
             self.table, self.theme, self.scope = PROJECT_LIST, None, None
-        elif folded.startswith("muut") and "hankkeet" in folded:
+        elif _lists_other_projects(folded):
             self.table, self.theme, self.scope = OTHER_ESF, None, None
         elif (match := _MAIN_THEME.match(text)) and match.group(1) in self.main_codes:
             self.theme, self.scope = match.group(1), None
@@ -126,6 +127,23 @@ class _TableReader:
             return date(int(match.group(2)), int(match.group(1)), 1)
         self.problems.append(Problem(number, f"end month “{text}” is not M/YYYY"))
         return None
+
+
+def _lists_other_projects(folded: str) -> bool:
+    return folded.startswith("muut") and "hankkeet" in folded
+
+
+def stated_funders(lines: list[str], start: int) -> list[str]:
+    """Funders the appendix states for every project in the report.
+
+    Its last table lists the *other* ESF projects in the report ("Muut raportissa mukana olevat
+    ESR-hankkeet"): the projects of the coordinated network before it are ESF projects too.
+    """
+    for line in lines[start - 1 :]:
+        found = heading(line)
+        if found and _lists_other_projects(fold(found[1])) and _ESF_WORDS & set(tokens(found[1])):
+            return ["esf"]
+    return []
 
 
 def _scope(folded: str) -> str | None:

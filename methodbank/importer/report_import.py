@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
+from methodbank.models import FundingSource, GoodPracticePage, ModelPage, ProjectPage, Source
 
 from .page_writer import PageWriter, last_day_of_month
 from .report_parser import parse_report
@@ -22,6 +22,7 @@ class ReportImporter:
 
     def run(self, path):
         report = parse_report(path)
+        self.report = report
         languages = Counter(item.language for item in [*report.projects, *report.entries])
         self.main_language = languages.most_common(1)[0][0] if languages else self.language
         outcome = self.writer.outcome
@@ -44,15 +45,23 @@ class ReportImporter:
         language (Stora Komet, in Swedish) goes to that language's tree."""
         return self.language if item.language == self.main_language else item.language
 
+    def provenance(self, language):
+        return {"source": Source.REPORT, "source_year": self.report.year, "source_language": language}
+
     def import_project(self, record):
+        """Write what the report states about a project; what it leaves out keeps an editor's value."""
         language = self.language_for(record)
-        values = {
-            "title": record.name,
-            "acronym": record.acronym or "",
-            "scope": record.scope or "",
-            "end_date": last_day_of_month(record.end_month) if record.end_month else None,
-            "lead_organisation": self.writer.organisation(record.lead_organisation, language),
-        }
+        values = {"title": record.name, **self.provenance(language)}
+        if record.acronym:
+            values["acronym"] = record.acronym
+        if record.scope:
+            values["scope"] = record.scope
+        if record.end_month:
+            # The project list gives the month a project ends, and never its start.
+            values.update(end_date=last_day_of_month(record.end_month), dates_by_month=True)
+        if lead := self.writer.organisation(record.lead_organisation, language):
+            values["lead_organisation"] = lead
+        funders = FundingSource.objects.filter(code__in=self.report.funding_codes, locale__language_code=language)
         return self.writer.write(
             ProjectPage,
             key=f"project:{record.key}",
@@ -60,18 +69,23 @@ class ReportImporter:
             line=record.lines[0] if record.lines else 0,
             values=values,
             relations={"themes": self.writer.themes(language, record.theme_codes)},
+            additions={"funding_sources": list(funders)},
             description=record.description,
         )
 
     def import_entry(self, entry, project):
         model = ModelPage if entry.kind == "model" else GoodPracticePage
         language = self.language_for(entry)
-        links = web_links(entry.links)
-        values = {"title": entry.title, "period": entry.period or "", "original_url": links[0] if links else ""}
+        values = {"title": entry.title, **self.provenance(language)}
+        if entry.period:
+            values["period"] = entry.period
+        if links := web_links(entry.links):
+            values["original_url"] = links[0]
         relations = {"themes": self.writer.themes(language, entry.theme_codes)}
-        if model is ModelPage:
-            relations["projects"] = [project] if project is not None else []
-        else:
+        # An unmatched reference leaves the link as it is: never a wrong link, and never an editor's undone.
+        if project is not None and model is ModelPage:
+            relations["projects"] = [project]
+        elif project is not None:
             values["project"] = project
         return self.writer.write(
             model,

@@ -4,6 +4,7 @@
 number, and the rest is still parsed.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ from .language import detect_language
 from .markdown_text import heading
 from .normalise import fold, slugify, tokens
 from .project_matching import MatchResult, ProjectMatcher
-from .project_tables import merge_project_rows, read_project_rows
+from .project_tables import merge_project_rows, read_project_rows, stated_funders
 from .records import MODEL, Entry, Problem, ProjectRecord, Report, ThemeNode
 from .source import read_lines
 from .theme_sections import Period, RawEntry, parse_theme_sections
@@ -23,6 +24,7 @@ from .theme_sections import Period, RawEntry, parse_theme_sections
 __all__ = ["Entry", "Problem", "ProjectRecord", "Report", "ThemeNode", "parse_report"]
 
 _APPENDIX_WORD = "liite"
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def parse_report(source: str | bytes | Path) -> Report:
@@ -32,12 +34,14 @@ def parse_report(source: str | bytes | Path) -> Report:
     sections = parse_theme_sections(lines[: appendix - 1] if appendix else lines, contents)
     problems += contents.problems + sections.problems
     projects: list[ProjectRecord] = []
+    funding_codes: list[str] = []
     if appendix is None:
         problems.append(Problem(len(lines), "the report ends before its appendix: no project tables read"))
     else:
         rows, table_problems = read_project_rows(lines, appendix, contents.main_codes)
         projects, merge_problems = merge_project_rows(rows)
         problems += table_problems + merge_problems
+        funding_codes = stated_funders(lines, appendix)
     for theme in contents.themes:
         theme.intro = "\n\n".join(sections.intros.get(theme.code, []))
     linker = _ProjectLinker(projects, sections.periods)
@@ -55,7 +59,18 @@ def parse_report(source: str | bytes | Path) -> Report:
         problems=problems,
         stated_counts=sections.stated_counts,
         unmatched_refs=linker.unmatched,
+        year=title_year(lines),
+        funding_codes=funding_codes,
     )
+
+
+def title_year(lines: list[str]) -> int | None:
+    """The year in the report's title, its first heading ("Malleja ja hyviä käytäntöjä … syksy 2020")."""
+    for line in lines:
+        if found := heading(line):
+            match = _YEAR.search(found[1])
+            return int(match.group()) if match else None
+    return None
 
 
 def appendix_start(lines: list[str]) -> int | None:
