@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.factories import ContentPageFactory, HomePageFactory
-from home.localization import publish_translation
+from home.localization import needs_translation, publish_translation
 from home.models import ContentPage, HomePage
 
 LANGUAGES = ("fi", "sv", "en")
@@ -161,6 +161,20 @@ def ensure_locales():
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
 
 
+def home_body():
+    return [
+        (
+            "hero",
+            {
+                "heading": HOME["hero_heading"]["fi"],
+                "text": HOME["hero_text"]["fi"],
+                "search_placeholder": HOME["hero_placeholder"]["fi"],
+            },
+        ),
+        ("intro", RichText(f"<p>{HOME['intro']['fi']}</p>")),
+    ]
+
+
 def ensure_home(locales):
     """Create the Finnish home page as the site root, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
@@ -168,22 +182,11 @@ def ensure_home(locales):
     if home is None:
         root = Page.get_first_root_node()
         home = HomePageFactory(
-            parent=root,
-            title=HOME["title"]["fi"],
-            slug="etusivu",
-            locale=locales["fi"],
-            body=[
-                (
-                    "hero",
-                    {
-                        "heading": HOME["hero_heading"]["fi"],
-                        "text": HOME["hero_text"]["fi"],
-                        "search_placeholder": HOME["hero_placeholder"]["fi"],
-                    },
-                ),
-                ("intro", RichText(f"<p>{HOME['intro']['fi']}</p>")),
-            ],
+            parent=root, title=HOME["title"]["fi"], slug="etusivu", locale=locales["fi"], body=home_body()
         )
+    elif not home.body:  # the bare home page an import makes when it runs first
+        home.body = home_body()
+        home.save_revision().publish()
     if site is None:
         site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     elif site.root_page_id != home.pk:
@@ -229,7 +232,7 @@ def add_link_list(home, content_pages):
 
 def translate_once(page, locale, strings):
     """Translate a page unless an editor's translation already exists."""
-    if page.get_translation_or_none(locale) is None:
+    if needs_translation(page, locale):
         publish_translation(page, locale, strings)
 
 

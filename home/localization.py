@@ -4,6 +4,17 @@ from django.db import transaction
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
+def needs_translation(page, locale):
+    """Whether ``page`` lacks a translation into ``locale``, or has only a copy with nothing translated
+    (such as the parent pages copied to hold a page written in another language)."""
+    if page.get_translation_or_none(locale) is None:
+        return True
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    if source is None:
+        return False  # translated some other way than through wagtail-localize
+    return not StringTranslation.objects.filter(locale=locale, translation_of__segments__source=source).exists()
+
+
 @transaction.atomic
 def publish_translation(instance, locale, strings):
     """Translate ``instance`` into ``locale`` and publish it.

@@ -7,6 +7,7 @@ class MethodBankConfig(AppConfig):
     verbose_name = _("Method bank")
 
     def ready(self):
-        from methodbank import search_registration
+        from methodbank import search_registration, signals
 
         search_registration.register()
+        signals.connect()

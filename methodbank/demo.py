@@ -3,6 +3,14 @@
 Names, organisations and dates are facts from the 2020 Zoomi report and the
 projects' own pages; every sentence is written for this demo. Stora Komet is
 written in Swedish only, as a Swedish-speaking project would.
+
+Every item but one is a real item of the report or of a project's own page,
+named by the ``import_key`` the import gives it and titled as the source titles
+it. When the item is already there (imported), the demo adds its writing to it:
+a summary unless an editor wrote one, the sections, fields and terms the page
+has none of, the translations and the evaluations. Otherwise the demo creates
+the page under that key, and a later import adds its own fields to it. Either
+way there is one page per item, and the same one whatever runs first.
 """
 
 import datetime
@@ -11,7 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.localization import publish_translation
+from home.localization import needs_translation, publish_translation
 from methodbank.evaluation_demo import ensure_evaluations
 from methodbank.factories import (
     GoodPracticePageFactory,
@@ -21,12 +29,10 @@ from methodbank.factories import (
     ProjectPageFactory,
     rich_text,
 )
+from methodbank.importer.description import fit_imported_description, imported_text, summary_is_imported
 from methodbank.models import (
     FundingSource,
-    GoodPracticePage,
     MethodBankIndexPage,
-    ModelPage,
-    ProjectPage,
     Region,
     TargetGroup,
     Theme,
@@ -48,6 +54,7 @@ INDEX = {
 PROJECTS = [
     {
         "slug": "zoomi",
+        "import_key": "project-page:zoomi - sujuvia siirtymia edistamassa",
         "acronym": "ZOOMI",
         "project_code": "S21674",
         "lead": "Opetushallitus",
@@ -59,7 +66,7 @@ PROJECTS = [
         "regions": ["national"],
         "themes": ["A", "B", "C", "D"],
         "title": {
-            "fi": "ZOOMI – sujuvia siirtymiä edistämässä",
+            "fi": "ZOOMI - sujuvia siirtymiä edistämässä",
             "sv": "ZOOMI – för smidiga övergångar",
             "en": "ZOOMI – promoting smooth transitions",
         },
@@ -79,17 +86,18 @@ PROJECTS = [
     },
     {
         "slug": "sopu",
+        "import_key": "project:sopu-sujuvat-omat-polut",
         "acronym": "SOPU",
-        "lead": "Keski-Uudenmaan koulutuskuntayhtymä Keuda",
+        "lead": "Oulun seudun koulutuskuntayhtymä",
         "start": datetime.date(2018, 9, 1),
         "end": datetime.date(2021, 8, 31),
         "scope": "national",
-        "funding": ["esf", "oph"],
+        "funding": ["esf"],
         "regions": ["national"],
         "themes": ["A", "A2", "B", "B4"],
         "budget": Decimal("1200000"),
         "title": {
-            "fi": "SOPU – Sujuvat omat polut",
+            "fi": "SOPU - Sujuvat omat polut",
             "sv": "SOPU – Smidiga egna vägar",
             "en": "SOPU – Smooth personal pathways",
         },
@@ -109,6 +117,7 @@ PROJECTS = [
     },
     {
         "slug": "vamos-2-aste",
+        "import_key": "project:vamos-2-aste-opintoihin-kiinnittyminen-lapaisy-ja",
         "acronym": "Vamos 2. aste",
         "lead": "Helsingin Diakonissalaitos",
         "start": datetime.date(2019, 1, 1),
@@ -117,7 +126,11 @@ PROJECTS = [
         "funding": ["esf"],
         "regions": ["fi-18", "fi-11", "fi-14"],
         "themes": ["C", "C1"],
-        "title": {"fi": "Vamos 2. aste", "sv": "Vamos andra stadiet", "en": "Vamos upper secondary"},
+        "title": {
+            "fi": "Vamos 2. aste – opintoihin kiinnittyminen, läpäisy ja pudokkuuden ehkäisy",
+            "sv": "Vamos andra stadiet",
+            "en": "Vamos upper secondary",
+        },
         "summary": {
             "fi": "Hanke tuki opiskelijoita, joiden opinnot uhkasivat katketa, yksilö- ja ryhmävalmennuksella.",
             "sv": "Projektet stödde studerande vars studier höll på att avbrytas med individuell coachning och "
@@ -133,6 +146,7 @@ PROJECTS = [
     },
     {
         "slug": "yhessa",
+        "import_key": "project-page:yhessa",
         "acronym": "Yhessä",
         "lead": "Savon koulutuskuntayhtymä",
         "partners": ["Pohjois-Karjalan koulutuskuntayhtymä", "Etelä-Savon Koulutus Oy"],
@@ -163,6 +177,7 @@ PROJECTS = [
 MODELS = [
     {
         "slug": "koulutukseen-tutustuminen",
+        "import_key": "model:koulutukseen-tutustuminen-tutustujan-perehdytys-ja-tervetuloa-tutustumaan",
         "projects": ["sopu"],
         "period": "2019-2021",
         "themes": ["A", "A2"],
@@ -170,7 +185,7 @@ MODELS = [
         "regions": ["national"],
         "evaluation": "expert",
         "title": {
-            "fi": "Koulutukseen tutustuminen",
+            "fi": "KOULUTUKSEEN TUTUSTUMINEN - Tutustujan perehdytys ja Tervetuloa tutustumaan koulutukseen -ohje",
             "sv": "Bekanta dig med utbildningen",
             "en": "Trying out vocational education",
         },
@@ -210,6 +225,7 @@ MODELS = [
     },
     {
         "slug": "henkilokohtaistamisen-muistilistat",
+        "import_key": "model:henkilokohtaistaminen-muistilistat",
         "projects": ["sopu"],
         "period": "2019-2021",
         "themes": ["B", "B4"],
@@ -217,7 +233,7 @@ MODELS = [
         "regions": ["national"],
         "evaluation": "peer",
         "title": {
-            "fi": "Henkilökohtaistamisen muistilistat",
+            "fi": "HENKILÖKOHTAISTAMINEN - Muistilistat",
             "sv": "Checklistor för individualisering",
             "en": "Checklists for personalised study plans",
         },
@@ -254,6 +270,7 @@ MODELS = [
     },
     {
         "slug": "opintoihin-kiinnittymisen-toimintamalli",
+        "import_key": "model:valtakunnallinen-toimintamalli-2-asteen-opintoihin-kiinnittymiseksi",
         "projects": ["vamos-2-aste"],
         "period": "2019-2021",
         "themes": ["C", "C1"],
@@ -261,7 +278,8 @@ MODELS = [
         "regions": ["fi-18", "fi-11", "fi-14"],
         "evaluation": "none",
         "title": {
-            "fi": "Toimintamalli opintoihin kiinnittymiseksi",
+            "fi": "Valtakunnallinen toimintamalli 2. asteen opintoihin kiinnittymiseksi, läpäisemiseksi ja "
+            "pudokkuuden ehkäisemiseksi",
             "sv": "Modell för att hålla fast vid studierna",
             "en": "A model for staying engaged in studies",
         },
@@ -290,6 +308,7 @@ MODELS = [
 PRACTICES = [
     {
         "slug": "tutustujan-perehdytys",
+        "import_key": "practice:koulutukseen-tutustuminen-tutustujan-perehdytys",
         "project": "sopu",
         "model": "koulutukseen-tutustuminen",
         "period": "2019-2021",
@@ -297,7 +316,7 @@ PRACTICES = [
         "target_groups": ["applicants"],
         "regions": ["fi-18"],
         "title": {
-            "fi": "Tutustujan perehdytys",
+            "fi": "KOULUTUKSEEN TUTUSTUMINEN - Tutustujan perehdytys",
             "sv": "Introduktion för besökare",
             "en": "Induction for visiting pupils",
         },
@@ -314,13 +333,18 @@ PRACTICES = [
     },
     {
         "slug": "palautekyselyt",
+        "import_key": "practice:henkilokohtaistamisen-kehittaminen-palautekyselyt",
         "project": "sopu",
         "model": "henkilokohtaistamisen-muistilistat",
         "period": "2019-2021",
         "themes": ["B", "B4"],
         "target_groups": ["vocational-students"],
         "regions": ["fi-18"],
-        "title": {"fi": "Palautekyselyt", "sv": "Responsenkäter", "en": "Feedback surveys"},
+        "title": {
+            "fi": "HENKILÖKOHTAISTAMISEN KEHITTÄMINEN - Palautekyselyt",
+            "sv": "Responsenkäter",
+            "en": "Feedback surveys",
+        },
         "summary": {
             "fi": "Lyhyet kyselyt kertovat, toimiiko opiskelijan suunnitelma käytännössä.",
             "sv": "Korta enkäter visar om den studerandes plan fungerar i praktiken.",
@@ -334,6 +358,7 @@ PRACTICES = [
     },
     {
         "slug": "yksilovalmennus",
+        "import_key": "practice:yksilovalmennus",
         "project": "vamos-2-aste",
         "model": "opintoihin-kiinnittymisen-toimintamalli",
         "period": "2019-2021",
@@ -353,6 +378,8 @@ PRACTICES = [
         },
     },
     {
+        # Yhessä's page describes group building for students who start mid-year; no source lists it as an
+        # item of its own, so it stays the demo's.
         "slug": "ryhmaytyminen-jatkuvassa-haussa",
         "project": "yhessa",
         "period": "2015-2019",
@@ -380,6 +407,7 @@ PRACTICES = [
 # Written in Swedish by the project itself; it has no Finnish version yet.
 SWEDISH_PROJECT = {
     "slug": "stora-komet",
+    "import_key": "project:stora-komet",
     "acronym": "Stora Komet",
     "lead": "Yrkeshögskolan Novia",
     "scope": "regional",
@@ -394,8 +422,8 @@ SWEDISH_PROJECT = {
 }
 
 
-def terms(model, codes):
-    return list(model.objects.filter(code__in=codes, locale__language_code="fi"))
+def terms(model, codes, locale):
+    return list(model.objects.filter(code__in=codes, locale=locale))
 
 
 def texts(spec, target):
@@ -406,131 +434,182 @@ def texts(spec, target):
 def ensure_index(home):
     index = MethodBankIndexPage.objects.filter(locale=home.locale).first()
     if index is None:
-        index = MethodBankIndexPageFactory(
+        return MethodBankIndexPageFactory(
             parent=home, title=INDEX["title"]["fi"], intro=INDEX["intro"]["fi"], show_in_menus=True
         )
+    if not index.intro:  # the bare index an import makes when it runs first
+        index.intro = INDEX["intro"]["fi"]
+        index.save_revision().publish()
     return index
 
 
-def sections(spec, *names):
-    return [(name, {"text": rich_text(spec[name]["fi"])}) for name in names if name in spec]
+def sections(spec, *names, language="fi"):
+    return [(name, {"text": rich_text(spec[name][language])}) for name in names if name in spec]
 
 
-def ensure_project(index, spec):
-    page = ProjectPage.objects.filter(locale=index.locale, slug=spec["slug"]).first()
-    if page is not None:
+def project_contents(spec, locale):
+    text = (lambda value: value) if locale.language_code == "sv" else (lambda value: value["fi"])
+    lead = OrganisationFactory(name=spec["lead"], locale=locale)
+    partners = [OrganisationFactory(name=name, locale=locale) for name in spec.get("partners", [])]
+    return {
+        "fields": {
+            "acronym": spec["acronym"],
+            "project_code": spec.get("project_code", ""),
+            "lead_organisation": lead,
+            "start_date": spec["start"],
+            "end_date": spec["end"],
+            "scope": spec["scope"],
+            "budget_eur": spec.get("budget"),
+        },
+        "relations": {
+            "themes": terms(Theme, spec["themes"], locale),
+            "regions": terms(Region, spec["regions"], locale),
+            "funding_sources": terms(FundingSource, spec["funding"], locale),
+            "partner_organisations": partners,
+        },
+        "summary": text(spec["summary"]),
+        "body": [("goal", {"text": rich_text(text(spec["goal"]))})],
+    }
+
+
+def model_contents(spec, locale, projects):
+    return {
+        "fields": {"period": spec["period"], "evaluation": spec["evaluation"]},
+        "relations": {
+            "projects": [projects[slug] for slug in spec["projects"]],
+            "themes": terms(Theme, spec["themes"], locale),
+            "target_groups": terms(TargetGroup, spec["target_groups"], locale),
+            "regions": terms(Region, spec["regions"], locale),
+        },
+        "summary": spec["summary"]["fi"],
+        "body": sections(spec, "goal", "target_group", "implementation", "results"),
+    }
+
+
+def practice_contents(spec, locale, projects, models):
+    return {
+        "fields": {
+            "period": spec["period"],
+            "project": projects[spec["project"]],
+            "model": models.get(spec.get("model")),
+        },
+        "relations": {
+            "themes": terms(Theme, spec["themes"], locale),
+            "target_groups": terms(TargetGroup, spec["target_groups"], locale),
+            "regions": terms(Region, spec["regions"], locale),
+        },
+        "summary": spec["summary"]["fi"],
+        "body": sections(spec, "goal"),
+    }
+
+
+def ensure_item(factory, index, spec, contents):
+    """The page for one spec: the item as imported with the demo's writing added, or the demo's own page."""
+    model = factory._meta.model
+    key = spec.get("import_key", "")
+    page = model.objects.filter(locale=index.locale, import_key=key).first() if key else None
+    own = model.objects.filter(locale=index.locale, slug=spec["slug"], import_key="").first()
+    if page is not None and own is not None:
+        # A copy this demo made before it knew the item's key: the item itself now carries its writing.
+        for version in own.get_translations(inclusive=True):
+            version.delete()
+        own = None
+    page = page or own
+    if page is None:
+        page = factory(
+            parent=index,
+            slug=spec["slug"],
+            title=spec["title"] if isinstance(spec["title"], str) else spec["title"]["fi"],
+            import_key=key,
+            summary=contents["summary"],
+            body=contents["body"],
+            # A real item gets no placeholder contact; its sources give the real ones.
+            **({"contacts": []} if key else {}),
+            **{name: value for name, value in contents["fields"].items() if value is not None},
+        )
+        for name, items in contents["relations"].items():
+            getattr(page, name).set(items)
+        page.save_revision().publish()
         return page
-    lead = OrganisationFactory(name=spec["lead"], locale=index.locale)
-    page = ProjectPageFactory(
-        parent=index,
-        slug=spec["slug"],
-        title=spec["title"]["fi"],
-        acronym=spec["acronym"],
-        project_code=spec.get("project_code", ""),
-        lead_organisation=lead,
-        start_date=spec["start"],
-        end_date=spec["end"],
-        scope=spec["scope"],
-        budget_eur=spec.get("budget"),
-        summary=spec["summary"]["fi"],
-        body=sections(spec, "goal"),
-        themes=terms(Theme, spec["themes"]),
-        regions=terms(Region, spec["regions"]),
-        funding_sources=terms(FundingSource, spec["funding"]),
-    )
-    partners = [OrganisationFactory(name=name, locale=index.locale) for name in spec.get("partners", [])]
-    if partners:
-        page.partner_organisations.set(partners)
-        page.save()
+    changed = add_writing(page, spec["slug"], contents)
+    if key and not page.import_key:
+        page.import_key = key  # the demo's page from before it knew the key: the import now finds it
+        changed = True
+    if changed:
+        page.save_revision().publish()
     return page
 
 
-def ensure_model(index, spec, projects):
-    page = ModelPage.objects.filter(locale=index.locale, slug=spec["slug"]).first()
-    if page is None:
-        page = ModelPageFactory(
-            parent=index,
-            slug=spec["slug"],
-            title=spec["title"]["fi"],
-            period=spec["period"],
-            evaluation=spec["evaluation"],
-            summary=spec["summary"]["fi"],
-            body=sections(spec, "goal", "target_group", "implementation", "results"),
-            projects=[projects[slug] for slug in spec["projects"]],
-            themes=terms(Theme, spec["themes"]),
-            target_groups=terms(TargetGroup, spec["target_groups"]),
-            regions=terms(Region, spec["regions"]),
-        )
-    return page
+def add_writing(page, slug, contents):
+    """Give an existing page what the demo wrote for it and it lacks; True when anything changed.
+
+    Fields and terms are filled only where the page has none, so whatever the import or an editor
+    set stays; sections are added when the page has no section of that kind; the summary replaces
+    the import's opening sentences but never an editor's summary.
+    """
+    changed = False
+    for name, value in contents["fields"].items():
+        field = page._meta.get_field(name)
+        if value is not None and getattr(page, field.attname) in (None, "", field.get_default()):
+            setattr(page, name, value)
+            changed = True
+    for name, items in contents["relations"].items():
+        manager = getattr(page, name)
+        if items and not manager.all():
+            manager.set(items)
+            changed = True
+    present = {child.block_type for child in page.body}
+    for block_type, value in contents["body"]:
+        if block_type not in present:
+            page.body.append((block_type, value))
+            changed = True
+    if summary_is_imported(page.summary, page.title, [page.imported_description, imported_text(page)]):
+        page.summary = contents["summary"]
+        changed = True
+    changed = fit_imported_description(page) or changed
+    if page.slug != slug and not page.get_parent().get_children().filter(slug=slug).exists():
+        page.slug = slug  # the demo's short address, whichever created the page
+        changed = True
+    return changed
 
 
-def ensure_practice(index, spec, projects, models):
-    page = GoodPracticePage.objects.filter(locale=index.locale, slug=spec["slug"]).first()
-    if page is None:
-        page = GoodPracticePageFactory(
-            parent=index,
-            slug=spec["slug"],
-            title=spec["title"]["fi"],
-            period=spec["period"],
-            project=projects[spec["project"]],
-            model=models.get(spec.get("model")),
-            summary=spec["summary"]["fi"],
-            body=sections(spec, "goal"),
-            themes=terms(Theme, spec["themes"]),
-            target_groups=terms(TargetGroup, spec["target_groups"]),
-            regions=terms(Region, spec["regions"]),
-        )
-    return page
-
-
-def ensure_swedish_project():
-    """A project authored in Swedish: it lives in the Swedish tree only."""
-    swedish = Locale.objects.get(language_code="sv")
-    index = MethodBankIndexPage.objects.get(locale=swedish)
-    if ProjectPage.objects.filter(locale=swedish, slug=SWEDISH_PROJECT["slug"]).exists():
-        return
-    spec = SWEDISH_PROJECT
-    ProjectPageFactory(
-        parent=index,
-        slug=spec["slug"],
-        title=spec["title"],
-        acronym=spec["acronym"],
-        lead_organisation=OrganisationFactory(name=spec["lead"], locale=swedish),
-        start_date=spec["start"],
-        end_date=spec["end"],
-        scope=spec["scope"],
-        summary=spec["summary"],
-        body=[("goal", {"text": rich_text(spec["goal"])})],
-        themes=list(Theme.objects.filter(code__in=spec["themes"], locale=swedish)),
-        regions=list(Region.objects.filter(code__in=spec["regions"], locale=swedish)),
-        funding_sources=list(FundingSource.objects.filter(code__in=spec["funding"], locale=swedish)),
-    )
-
-
-def translate_missing(page, spec):
+def translate(page, spec):
+    """Publish the demo's translations, unless someone has translated the page already."""
     for target in ("sv", "en"):
         locale = Locale.objects.get(language_code=target)
-        if page.get_translation_or_none(locale) is None:
+        if needs_translation(page, locale):
             publish_translation(page, locale, texts(spec, target))
 
 
 @transaction.atomic
 def load_method_bank(home):
-    """Build or refresh the demo method bank under ``home``; safe to run again."""
+    """Build or refresh the demo method bank under ``home``; safe to run again, before or after an import."""
     from django.apps import apps
 
     seed_vocabularies(apps)
     index = ensure_index(home)
-    translate_missing(index, INDEX)
-    projects = {spec["slug"]: ensure_project(index, spec) for spec in PROJECTS}
-    models = {spec["slug"]: ensure_model(index, spec, projects) for spec in MODELS}
-    practices = [ensure_practice(index, spec, projects, models) for spec in PRACTICES]
+    translate(index, INDEX)
+    locale = index.locale
+    projects = {
+        spec["slug"]: ensure_item(ProjectPageFactory, index, spec, project_contents(spec, locale)) for spec in PROJECTS
+    }
+    models = {
+        spec["slug"]: ensure_item(ModelPageFactory, index, spec, model_contents(spec, locale, projects))
+        for spec in MODELS
+    }
+    practices = [
+        ensure_item(GoodPracticePageFactory, index, spec, practice_contents(spec, locale, projects, models))
+        for spec in PRACTICES
+    ]
     for page, spec in [
         *zip(projects.values(), PROJECTS, strict=True),
         *zip(models.values(), MODELS, strict=True),
         *zip(practices, PRACTICES, strict=True),
     ]:
-        translate_missing(page, spec)
-    ensure_swedish_project()
-    ensure_evaluations(index)
+        translate(page, spec)
+    swedish_index = MethodBankIndexPage.objects.get(locale__language_code="sv")
+    ensure_item(
+        ProjectPageFactory, swedish_index, SWEDISH_PROJECT, project_contents(SWEDISH_PROJECT, swedish_index.locale)
+    )
+    ensure_evaluations(models)
     return index

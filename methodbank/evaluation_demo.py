@@ -7,7 +7,6 @@ Finnish, as a workshop would write them.
 
 import datetime
 
-from methodbank.models import ModelPage
 from methodbank.models.evaluation import EvaluationRecord, Evaluator, Outcome, Status, missing_sections
 
 EVALUATIONS = [
@@ -59,10 +58,11 @@ EVALUATIONS = [
 ]
 
 
-def ensure_evaluations(index):
-    """Add the demo evaluations once; models whose description lacks required sections are left out."""
+def ensure_evaluations(models):
+    """Add the demo evaluations once to ``models`` (demo slug -> page); a model whose description lacks
+    required sections is left out."""
     for spec in EVALUATIONS:
-        page = ModelPage.objects.filter(locale=index.locale, slug=spec["model"]).first()
+        page = models.get(spec["model"])
         if page is None or missing_sections(page):
             continue
         if EvaluationRecord.objects.filter(page__translation_key=page.translation_key, phase=spec["phase"]).exists():

@@ -1,22 +1,24 @@
 """Write parsed records into the method bank: create, update or leave each page unchanged.
 
 The importer owns some fields of the pages it writes (title, classification,
-links and one "imported description" block in the body); editors own the rest,
-and a re-import leaves their changes alone. Each item is written in its own
-transaction, so a failing item leaves no half-written page behind.
+links, where the item comes from, and one "imported description" block in the
+body, with the summary while no editor has written one); editors own the rest,
+and a re-import leaves their changes alone. The callers pass only what their
+source states, so a fact the source leaves out never clears an editor's value.
+Each item is written in its own transaction, so a failing item leaves no
+half-written page behind. Translations of a changed page are brought up to date
+with it, their translated text kept.
 """
 
 import calendar
-import html
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.blocks import StreamValue
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Site
-from wagtail.rich_text import RichText
+from wagtail_localize.models import Translation, TranslationSource
 
 from home.localization import publish_translation
 from home.models import HomePage
@@ -25,24 +27,15 @@ from methodbank.models import (
     Organisation,
     Theme,
 )
+from methodbank.models.method_bank_page import IMPORT_LOG_ACTION
 
-IMPORTED_BLOCK_ID = "imported-description"
-IMPORT_LOG_ACTION = "methodbank.import"
-SUMMARY_LENGTH = 400
-
-
-def paragraphs_as_rich_text(text):
-    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
-    return RichText("".join(f"<p>{html.escape(part)}</p>" for part in paragraphs))
-
-
-def summary_of(text, limit=SUMMARY_LENGTH):
-    """The opening sentences of a description, cut at a sentence end when one comes early enough."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat.rfind(". ", 0, limit)
-    return flat[: cut + 1] if cut > limit // 3 else flat[: limit - 1].rstrip() + "…"
+from .description import (
+    fit_imported_description,
+    imported_body,
+    imported_text,
+    split_description,
+    summary_is_imported,
+)
 
 
 def last_day_of_month(day):
@@ -76,8 +69,10 @@ def _home_page(locale):
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     elif not isinstance(site.root_page.specific, HomePage):
-        site.root_page = home
+        replaced, site.root_page = site.root_page, home
         site.save()
+        if type(replaced.specific) is Page and not replaced.get_children().exists():
+            replaced.delete()  # Wagtail's welcome page, as load_demo removes it too
     return home
 
 
@@ -139,13 +134,19 @@ class PageWriter:
         """Create, update or leave alone one page; returns the page (None in a dry run of a new page).
 
         ``values`` are plain fields the import owns; ``relations`` are many-to-many
-        fields it owns; ``description`` fills the imported body block; ``contacts``,
-        when given, replace the page's contacts. ``page`` is the page to update when
-        the caller found it some other way than by ``key``. ``suggestions``
-        (``SuggestedTerms``) adds classified terms without overriding editors' decisions.
+        fields it owns; ``description`` is split
+        between the summary and the imported body block; ``contacts``, when given,
+        replace the page's contacts. ``page`` is the page to update when the caller
+        found it some other way than by ``key``. ``suggestions`` (``SuggestedTerms``)
+        adds classified terms without overriding editors' decisions.
         """
-        owned = {"values": values, "relations": relations or {}, "description": description, "contacts": contacts}
-        owned["suggestions"] = suggestions
+        owned = {
+            "values": values,
+            "relations": relations or {},
+            "description": description,
+            "contacts": contacts,
+            "suggestions": suggestions,
+        }
         item_type = model.item_kind
         try:
             with transaction.atomic():
@@ -170,17 +171,20 @@ class PageWriter:
             return page, "unchanged"
         if not self.dry_run:
             self._publish(page, "updated")
+            self._update_translations(page)
         return page, "updated"
 
     def _create(self, model, key, language, owned):
         index = self.index(language)
         description, values = owned["description"], owned["values"]
+        lead, rest = split_description(description)
         page = model(
             import_key=key,
             locale=index.locale,
             slug=self._free_slug(index, values["title"]),
-            summary=summary_of(description) or values["title"],
-            body=self._imported_body(model, description),
+            summary=lead or values["title"],
+            imported_description=description,
+            body=imported_body(model, rest),
             contacts=owned["contacts"] or [],
             **values,
         )
@@ -202,16 +206,13 @@ class PageWriter:
         if owned["suggestions"] is not None and not self.dry_run:
             owned["suggestions"].store(page)
 
-    @staticmethod
-    def _imported_body(model, description):
-        # A StreamValue keeps the block id that later imports look for; a plain list could not carry it.
-        stream_block = model._meta.get_field("body").stream_block
-        blocks = [("text", paragraphs_as_rich_text(description), IMPORTED_BLOCK_ID)] if description else []
-        return StreamValue(stream_block, blocks)
-
     def _apply(self, page, owned):
         """Bring the owned fields up to date in memory; True when anything differed."""
         changed = False
+        # Read before the title changes: a summary that is the old title was the import's too.
+        summary_is_ours = summary_is_imported(
+            page.summary, page.title, [page.imported_description, imported_text(page), owned["description"]]
+        )
         for name, value in owned["values"].items():
             if getattr(page, name) != value:
                 setattr(page, name, value)
@@ -224,7 +225,7 @@ class PageWriter:
         if owned["contacts"] is not None and self._contacts_differ(page, owned["contacts"]):
             page.contacts = owned["contacts"]
             changed = True
-        return self._apply_description(page, owned["description"]) or changed
+        return self._apply_description(page, owned["description"], summary_is_ours) or changed
 
     @staticmethod
     def _contacts_differ(page, contacts):
@@ -234,23 +235,41 @@ class PageWriter:
         ]
         return current != [(kind, dict(value)) for kind, value in contacts]
 
-    def _apply_description(self, page, description):
+    @staticmethod
+    def _apply_description(page, description, summary_is_ours):
+        """Keep the description, and the summary while it is the import's, and fit the body around them."""
         if not description:
-            return False
-        new_value = paragraphs_as_rich_text(description)
-        for position, child in enumerate(page.body):
-            if child.id == IMPORTED_BLOCK_ID:
-                if child.value.source == new_value.source:
-                    return False
-                page.body[position] = ("text", new_value, IMPORTED_BLOCK_ID)
-                return True
-        page.body.insert(0, ("text", new_value, IMPORTED_BLOCK_ID))
-        return True
+            return False  # a source without a description leaves the page's text alone
+        changed = page.imported_description != description
+        page.imported_description = description
+        if summary_is_ours:
+            lead = split_description(description)[0] or page.title
+            if page.summary != lead:
+                page.summary = lead
+                changed = True
+        return fit_imported_description(page) or changed
 
-    def _publish(self, page, action):
-        revision = page.save_revision(log_action=False)
+    def _publish(self, page, action, revision=None):
+        revision = revision or page.save_revision(log_action=False)
         log(instance=page, action=IMPORT_LOG_ACTION, revision=revision, data={"source": self.source, "result": action})
         revision.publish(log_action=False)
+
+    def _update_translations(self, page):
+        """Give the page's translations what the import changed: fields it synchronises, new text as the
+        source wrote it until a translator translates it, and every string already translated kept."""
+        source = TranslationSource.objects.get_for_instance_or_none(page)
+        if source is None:
+            return  # never translated, or translated from another language's version
+        source.update_from_db()
+        for translation in Translation.objects.filter(source=source, enabled=True).select_related("target_locale"):
+            current = page.get_translation_or_none(translation.target_locale)
+            if current is None or not current.live or current.has_unpublished_changes:
+                continue  # a draft is the translator's work in progress: they publish it
+            # publish=False: wagtail-localize would publish on commit, after the item's transaction.
+            target, _created = source.create_or_update_translation(
+                translation.target_locale, publish=False, fallback=True
+            )
+            self._publish(target, "translation updated", revision=target.get_latest_revision())
 
     def _free_slug(self, parent, title):
         base = slugify(title)[:70].strip("-") or "item"

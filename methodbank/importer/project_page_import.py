@@ -1,6 +1,6 @@
 """Import a project's own web page (period, area, funder, budget, implementers, contacts) into its ProjectPage."""
 
-from methodbank.models import ProjectPage
+from methodbank.models import ProjectPage, Source
 
 from .classify import FUNDING, REGIONS, Classification, Classifier
 from .normalise import fold
@@ -53,7 +53,12 @@ def lead_and_partners(implementers):
 
 
 def import_project_page(path, *, dry_run=False):
-    """Create or update the ProjectPage a page describes; returns (facts, page, outcome)."""
+    """Create or update the ProjectPage a page describes; returns (facts, page, outcome).
+
+    Only what the page states is written, so a fact it leaves out keeps the value the report or an editor
+    gave. A project the report describes keeps the report's text and stays the report's item; the page adds
+    its facts and contacts.
+    """
     facts = parse_project_page(path)
     writer = PageWriter(dry_run=dry_run, source=getattr(path, "name", "project page"))
     writer.outcome.problems.extend((problem.line, problem.message) for problem in facts.problems)
@@ -61,20 +66,30 @@ def import_project_page(path, *, dry_run=False):
         return facts, None, writer.outcome
     existing = find_project(facts)
     language = existing.locale.language_code if existing else facts.language
-    lead, partners = lead_and_partners(facts.implementers)
-    values = {
-        "title": existing.title if existing else facts.name,
-        "project_code": facts.code or (existing.project_code if existing else ""),
+    described_elsewhere = existing is not None and existing.source not in ("", Source.PROJECT_PAGE)
+    values = {"title": existing.title if existing else facts.name}
+    stated = {
+        "project_code": facts.code,
         "start_date": facts.start,
         "end_date": facts.end,
         "budget_eur": facts.budget_eur,
-        "website": facts.website or (existing.website if existing else ""),
+        "website": facts.website,
     }
+    values.update({name: value for name, value in stated.items() if value})
+    if facts.end:
+        values["dates_by_month"] = facts.by_month
+    if not described_elsewhere:
+        values.update(source=Source.PROJECT_PAGE, source_language=facts.language)
+    lead, partners = lead_and_partners(facts.implementers)
     if lead:
         values["lead_organisation"] = writer.organisation(lead, language)
-    relations = {"partner_organisations": [org for org in (writer.organisation(n, language) for n in partners) if org]}
+    relations = {}
+    if partners:
+        relations["partner_organisations"] = [
+            org for org in (writer.organisation(n, language) for n in partners) if org
+        ]
     classification = classify_facts(path, facts, writer.outcome)
-    description = "\n\n".join([facts.description, *facts.goals]).strip()
+    description = "" if described_elsewhere else "\n\n".join([facts.description, *facts.goals]).strip()
     page = writer.write(
         ProjectPage,
         key=existing.import_key if existing and existing.import_key else f"project-page:{fold(facts.name)}",

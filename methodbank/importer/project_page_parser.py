@@ -67,6 +67,7 @@ class ProjectPageFacts:
     code: str | None = None  # EURA code such as S21674
     start: date | None = None
     end: date | None = None
+    by_month: bool = False  # the period names months ("10/2018-08/2020"), not days
     area: str | None = None
     funder: str | None = None
     budget_eur: Decimal | None = None
@@ -174,7 +175,7 @@ def _read_labels(blocks: list[_Block], facts: ProjectPageFacts) -> set[str]:
 
 def _set_fact(facts: ProjectPageFacts, fact: str, value: str, line: int) -> None:
     if fact == "period":
-        facts.start, facts.end = _period(value)
+        facts.start, facts.end, facts.by_month = _period(value)
         if facts.start is None:
             facts.problems.append(Problem(line, f"period “{value}” is not a date range"))
     elif fact == "budget":
@@ -189,17 +190,18 @@ def _set_fact(facts: ProjectPageFacts, fact: str, value: str, line: int) -> None
         setattr(facts, fact, value)
 
 
-def _period(text: str) -> tuple[date | None, date | None]:
+def _period(text: str) -> tuple[date | None, date | None, bool]:
+    """(start, end, whether the text gives months only)."""
     try:
         if match := _DAY_RANGE.search(text):
             d1, m1, y1, d2, m2, y2 = (int(part) for part in match.groups())
-            return date(y1, m1, d1), date(y2, m2, d2)
+            return date(y1, m1, d1), date(y2, m2, d2), False
         if match := _MONTH_RANGE.search(text):
             m1, y1, m2, y2 = (int(part) for part in match.groups())
-            return date(y1, m1, 1), month_end(y2, m2)
+            return date(y1, m1, 1), month_end(y2, m2), True
     except ValueError:
         pass
-    return None, None
+    return None, None, False
 
 
 def _euros(text: str) -> Decimal | None:
@@ -287,7 +289,7 @@ def _goals(block: _Block) -> list[str]:
 def _read_running_text(facts: ProjectPageFacts, text: str, labelled: set[str]) -> None:
     """Facts a page states in sentences rather than labels."""
     if "period" not in labelled:
-        facts.start, facts.end = _period(text)
+        facts.start, facts.end, facts.by_month = _period(text)
     if "funder" not in labelled:
         facts.funder = _funder_in_text(text)
     if "implementers" not in labelled:

@@ -70,6 +70,7 @@ class Report:
     problems: list[Problem]
     stated_counts: dict[str, int] = field(default_factory=dict)  # per main theme, from the preface
     unmatched_refs: dict[str, list[int]] = field(default_factory=dict)  # project reference -> lines
+    year: int | None = None  # the year the report's title gives ("… syksy 2020")
 
     def theme(self, code: str) -> ThemeNode | None:
         return next((theme for theme in self.themes if theme.code == code), None)

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
+from methodbank.models import GoodPracticePage, ModelPage, ProjectPage, Source
 
 from .classify import Classifier
 from .page_writer import PageWriter, last_day_of_month
@@ -26,6 +26,7 @@ class ReportImporter:
 
     def run(self, path):
         report = parse_report(path)
+        self.report = report
         self.classifier = Classifier(read_lines(path)[0])
         self.classified = {}  # project key -> its Classification, which its items' regions start from
         languages = Counter(item.language for item in [*report.projects, *report.entries])
@@ -51,15 +52,22 @@ class ReportImporter:
         language (Stora Komet, in Swedish) goes to that language's tree."""
         return self.language if item.language == self.main_language else item.language
 
+    def provenance(self, language):
+        return {"source": Source.REPORT, "source_year": self.report.year, "source_language": language}
+
     def import_project(self, record):
+        """Write what the report states about a project; what it leaves out keeps an editor's value."""
         language = self.language_for(record)
-        values = {
-            "title": record.name,
-            "acronym": record.acronym or "",
-            "scope": record.scope or "",
-            "end_date": last_day_of_month(record.end_month) if record.end_month else None,
-            "lead_organisation": self.writer.organisation(record.lead_organisation, language),
-        }
+        values = {"title": record.name, **self.provenance(language)}
+        if record.acronym:
+            values["acronym"] = record.acronym
+        if record.scope:
+            values["scope"] = record.scope
+        if record.end_month:
+            # The project list gives the month a project ends, and never its start.
+            values.update(end_date=last_day_of_month(record.end_month), dates_by_month=True)
+        if lead := self.writer.organisation(record.lead_organisation, language):
+            values["lead_organisation"] = lead
         return self.writer.write(
             ProjectPage,
             key=f"project:{record.key}",
@@ -74,12 +82,16 @@ class ReportImporter:
     def import_entry(self, entry, project):
         model = ModelPage if entry.kind == "model" else GoodPracticePage
         language = self.language_for(entry)
-        links = web_links(entry.links)
-        values = {"title": entry.title, "period": entry.period or "", "original_url": links[0] if links else ""}
+        values = {"title": entry.title, **self.provenance(language)}
+        if entry.period:
+            values["period"] = entry.period
+        if links := web_links(entry.links):
+            values["original_url"] = links[0]
         relations = {"themes": self.writer.themes(language, entry.theme_codes)}
-        if model is ModelPage:
-            relations["projects"] = [project] if project is not None else []
-        else:
+        # An unmatched reference leaves the link as it is: never a wrong link, and never an editor's undone.
+        if project is not None and model is ModelPage:
+            relations["projects"] = [project]
+        elif project is not None:
             values["project"] = project
         classification = self.classifier.entry(entry, self.classified.get(entry.project_key))
         return self.writer.write(

@@ -4,6 +4,7 @@
 number, and the rest is still parsed.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,7 @@ from .theme_sections import Period, RawEntry, parse_theme_sections
 __all__ = ["Entry", "Problem", "ProjectRecord", "Report", "ThemeNode", "parse_report"]
 
 _APPENDIX_WORD = "liite"
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def parse_report(source: str | bytes | Path) -> Report:
@@ -55,7 +57,17 @@ def parse_report(source: str | bytes | Path) -> Report:
         problems=problems,
         stated_counts=sections.stated_counts,
         unmatched_refs=linker.unmatched,
+        year=title_year(lines),
     )
+
+
+def title_year(lines: list[str]) -> int | None:
+    """The year in the report's title, its first heading ("Malleja ja hyviä käytäntöjä … syksy 2020")."""
+    for line in lines:
+        if found := heading(line):
+            match = _YEAR.search(found[1])
+            return int(match.group()) if match else None
+    return None
 
 
 def appendix_start(lines: list[str]) -> int | None:

@@ -1,4 +1,4 @@
-from .choices import CoordinationPeriod, Evaluation, ItemType, Scope
+from .choices import CoordinationPeriod, Evaluation, ItemType, Scope, Source
 from .evaluation import EvaluationRecord, Evaluator
 from .funding_source import FundingSource
 from .good_practice_page import GoodPracticePage
@@ -29,6 +29,7 @@ __all__ = [
     "ProjectPage",
     "Region",
     "Scope",
+    "Source",
     "TargetGroup",
     "TermSuggestion",
     "Theme",

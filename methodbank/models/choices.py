@@ -28,3 +28,10 @@ class CoordinationPeriod(models.TextChoices):
 
     ZOOMI_2015 = "2015-2019", _("2015–2019 national coordination")
     ZOOMI_2019 = "2019-2021", _("2019–2021 coordination")
+
+
+class Source(models.TextChoices):
+    """The documents the importers read; an item shows which one it comes from."""
+
+    REPORT = "report", _("Zoomi report")
+    PROJECT_PAGE = "project-page", _("the project's own web page")

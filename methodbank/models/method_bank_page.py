@@ -1,7 +1,10 @@
+import html
 from collections import defaultdict
 
 from django.db import models
 from django.db.models.query import ModelIterable
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -27,7 +30,7 @@ from methodbank.blocks import (
 )
 from methodbank.page_permissions import TranslatorPublishing
 
-from .choices import Evaluation, ItemType
+from .choices import CoordinationPeriod, Evaluation, ItemType, Source
 
 BODY_BLOCKS = [
     ("goal", GoalBlock()),
@@ -59,6 +62,15 @@ CHOICE_ERRORS = {
     "model": _("Choose a model: a good practice can only be attached to a model page."),
 }
 
+
+# The body block an import writes (editors own every other block), and how its publications are logged.
+IMPORTED_BLOCK_ID = "imported-description"
+IMPORT_LOG_ACTION = "methodbank.import"
+UNTRANSLATED_SOURCE_TEXT = {
+    "fi": _("The source's description, in Finnish"),
+    "sv": _("The source's description, in Swedish"),
+    "en": _("The source's description, in English"),
+}
 
 VOCABULARY_FIELDS = ("themes", "target_groups", "regions", "keywords", "funding_sources")
 
@@ -196,6 +208,38 @@ class MethodBankPage(TranslatorPublishing, Page):
         editable=False,
         help_text=_("Identifies the item in an imported source, so that importing again updates it."),
     )
+    source = models.CharField(
+        _("Source"),
+        max_length=20,
+        choices=Source.choices,
+        blank=True,
+        editable=False,
+        help_text=_("The document an import read this item from."),
+    )
+    source_year = models.PositiveSmallIntegerField(
+        _("Year of the source"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date the source gives itself, such as autumn 2020; shown instead of the import's date."),
+    )
+    source_language = models.CharField(_("Language of the source"), max_length=10, blank=True, editable=False)
+    imported_description = models.TextField(
+        _("Imported description"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The description as the source gives it. Its first sentences are the summary and the rest is the "
+            "imported block of the body, unless an editor wrote a summary of their own."
+        ),
+    )
+    edited_at = models.DateTimeField(
+        _("Last edited"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a person last published a change; imports do not count."),
+    )
 
     base_form_class = MethodBankPageForm
     item_kind = None
@@ -230,6 +274,10 @@ class MethodBankPage(TranslatorPublishing, Page):
         # Codes and addresses are the same in every language: translators may not override them.
         SynchronizedField("original_url", overridable=False),
         SynchronizedField("import_key", overridable=False),
+        SynchronizedField("source", overridable=False),
+        SynchronizedField("source_year", overridable=False),
+        SynchronizedField("source_language", overridable=False),
+        SynchronizedField("imported_description", overridable=False),
     ]
 
     is_creatable = False
@@ -272,6 +320,38 @@ class MethodBankPage(TranslatorPublishing, Page):
         names = manager.model.names_in_active_language([term.translation_key for term in terms])
         terms.sort(key=lambda term: (term.sort_order, names.get(term.translation_key, term.name)))
         return [{"code": term.code, "name": names.get(term.translation_key, term.name)} for term in terms]
+
+    def source_note(self):
+        """Where the item comes from, such as "Source: Zoomi report 2020, coordination period 2019–2021"."""
+        if not self.source:
+            return ""
+        document = Source(self.source).label
+        if self.source_year:
+            document = f"{document} {self.source_year}"
+        period = getattr(self, "period", "")
+        if period in CoordinationPeriod.values:
+            return gettext("Source: %(document)s, coordination period %(period)s") % {
+                "document": document,
+                "period": period.replace("-", "–"),
+            }
+        return gettext("Source: %(document)s") % {"document": document}
+
+    def untranslated_source_text(self):
+        """``{"language", "heading", "block_id"}`` when this translation shows the imported block as the source wrote it.
+
+        A translation keeps the source's text for whatever nobody has translated yet; that block is
+        marked with its own language, for readers and for screen readers. None otherwise.
+        """
+        language = self.source_language
+        if not language or language == self.locale.language_code or not self.imported_description:
+            return None
+        block = next((child for child in self.body if child.id == IMPORTED_BLOCK_ID), None)
+        if block is None:
+            return None
+        text = " ".join(html.unescape(strip_tags(block.value.source.replace("</p>", "</p> "))).split())
+        if not text or text not in " ".join(self.imported_description.split()):
+            return None
+        return {"language": language, "heading": UNTRANSLATED_SOURCE_TEXT.get(language, ""), "block_id": block.id}
 
     def table_of_contents(self):
         """(anchor, heading) of each titled section of the description, in order, for the contents list."""

@@ -34,6 +34,11 @@ class ProjectPage(MethodBankPage):
     )
     start_date = models.DateField(_("Start date"), null=True, blank=True)
     end_date = models.DateField(_("End date"), null=True, blank=True)
+    dates_by_month = models.BooleanField(
+        _("Dates known to the month"),
+        default=False,
+        help_text=_("The source gives months only, such as 7/2018: the page shows the month, not a day."),
+    )
     scope = models.CharField(_("Scope"), max_length=10, choices=Scope.choices, blank=True)
     funding_sources = ParentalManyToManyField("methodbank.FundingSource", blank=True, verbose_name=_("Funding sources"))
     programme = models.CharField(
@@ -69,6 +74,7 @@ class ProjectPage(MethodBankPage):
         SynchronizedField("partner_organisations"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
+        SynchronizedField("dates_by_month"),
         SynchronizedField("scope"),
         SynchronizedField("funding_sources"),
         TranslatableField("programme"),
@@ -82,7 +88,7 @@ class ProjectPage(MethodBankPage):
             FieldRowPanel([FieldPanel("acronym"), FieldPanel("project_code")]),
             FieldPanel("lead_organisation"),
             FieldPanel("partner_organisations"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("dates_by_month")]),
             MultiFieldPanel(
                 [checkboxes("funding_sources"), FieldPanel("programme"), FieldPanel("budget_eur")],
                 heading=_("Funding"),

@@ -1,12 +1,17 @@
 """Importing the real 2020 Zoomi report and project pages into the method bank."""
 
+import json
+import re
+from html import unescape
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
 
+from methodbank.importer.description import imported_body, imported_text
 from methodbank.models import GoodPracticePage, MethodBankPage, ModelPage, ProjectPage
 
 from .seeds import REPORT_FILE, seed_path
@@ -114,6 +119,7 @@ def test_swedish_project_lands_in_the_swedish_tree(report_import):
 
 def test_second_import_changes_nothing_and_keeps_editor_changes(report_import):
     model = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
+    opening = model.summary
     model.summary = "An editor's own summary."
     model.body.append(("goal", {"text": "Editors add sections of their own."}))
     model.evaluation = "peer"
@@ -123,13 +129,16 @@ def test_second_import_changes_nothing_and_keeps_editor_changes(report_import):
     output = run_import(seed_path(REPORT_FILE))
 
     assert "0 created, 0 updated, 95 unchanged" in summary_line(output, "Project:")
-    assert "0 created, 0 updated, 21 unchanged" in summary_line(output, "Model:")
+    # The edited model alone: its summary no longer says the description's opening, so the imported
+    # block takes those sentences back rather than lose them.
+    assert "0 created, 1 updated, 20 unchanged" in summary_line(output, "Model:")
     assert "0 created, 0 updated, 200 unchanged" in summary_line(output, "Good practice:")
     model.refresh_from_db()
     assert model.summary == "An editor's own summary."
     assert [block.block_type for block in model.body] == ["text", "goal"]
+    assert imported_text(model).startswith(opening)
     assert model.evaluation == "peer"
-    assert model.revisions.count() == revisions
+    assert model.revisions.count() == revisions + 1
 
 
 def test_reimport_restores_a_field_the_import_owns(report_import):
@@ -160,3 +169,93 @@ def test_project_pages_fill_in_their_projects(report_import):
     again = StringIO()
     call_command("import_project_page", *paths, stdout=again)
     assert all("unchanged" in line for line in again.getvalue().splitlines() if line.endswith(")"))
+
+
+def main_text(client, page):
+    """What a visitor reads in the page's main content, tags removed and spaces collapsed."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+def test_no_imported_page_repeats_its_summary_in_its_body(report_import):
+    pages = list(MethodBankPage.objects.exclude(import_key=""))
+    assert len(pages) == 316
+    repeated = [page.title for page in pages if page.summary in imported_text(page)]
+    assert repeated == []
+    # Nothing is lost either: the summary and the imported block together are the report's description.
+    for page in pages:
+        if not page.imported_description:  # the report gives a title only: the summary repeats it
+            assert (page.summary, imported_text(page)) == (page.title, ""), page.title
+            continue
+        shown = " ".join([page.summary, imported_text(page)]).split()
+        assert shown == page.imported_description.split(), page.title
+
+
+def test_an_imported_page_shows_its_opening_once_and_the_rest_below_it(report_import, client):
+    for page in ModelPage.objects.all():
+        text = main_text(client, page)
+        assert text.count(page.summary) == 1, page.title
+        rest = " ".join(imported_text(page).split())
+        if rest:
+            assert text.index(page.summary) < text.index(rest), page.title
+
+
+def test_an_imported_page_says_where_it_comes_from_and_not_when_it_was_imported(report_import, client):
+    practice = by_title(GoodPracticePage, "Yksilövalmennus")
+    text = main_text(client, practice)
+    assert "Lähde: Zoomi-raportti 2020, koordinointikausi 2019–2021" in text
+    assert "Päivitetty" not in text  # the import's date is no review
+    html = client.get(practice.url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">\s*(\{"@context".*?)</script>', html, re.S)[1])
+    assert data["datePublished"] == "2020"
+    assert "dateModified" not in data
+
+    practice.body.append(("goal", {"text": "An editor's section."}))
+    practice.save_revision().publish()
+    run_import(seed_path(REPORT_FILE))
+    today = f"{timezone.localdate():%-d.%-m.%Y}"
+    text = main_text(client, GoodPracticePage.objects.get(pk=practice.pk))
+    assert f"Päivitetty {today}" in text and f"Päivitetty viimeksi {today}" in text
+    assert "Lähde: Zoomi-raportti 2020, koordinointikausi 2019–2021" in text
+
+
+def test_a_project_with_only_an_end_month_shows_that_month_and_no_dangling_dash(report_import, client):
+    project = by_title(ProjectPage, "#ICTknowhow")
+    html = client.get(project.url).content.decode()
+    text = main_text(client, project)
+    assert "Päättymisaika 12/2016" in text
+    assert '<time datetime="2016-12">' in html
+    assert "Toteutusaika" not in text  # no "Period" with a start the report never gave
+    assert "<dd>–" not in html
+    assert "Lähde: Zoomi-raportti 2020" in text
+
+
+def test_every_project_of_the_report_is_funded_by_the_esf_as_the_report_says(report_import, client):
+    assert ProjectPage.objects.filter(funding_sources__code="esf").distinct().count() == 95
+    assert "Rahoitus Euroopan sosiaalirahasto (ESR)" in main_text(client, by_title(ProjectPage, "#ICTknowhow"))
+
+
+def test_reimport_brings_an_earlier_import_right_and_keeps_what_editors_added(report_import):
+    practice = by_title(GoodPracticePage, "Yksilövalmennus")
+    description = practice.imported_description
+    # What the earlier importer wrote: the description's first 400 characters as the summary, the whole
+    # description again as the body, and nothing about the source.
+    practice.summary = " ".join(description.split())[:399].rstrip() + "…"
+    practice.body = imported_body(GoodPracticePage, description)
+    practice.body.append(("goal", {"text": "An editor's section."}))
+    practice.imported_description = practice.source = ""
+    practice.source_year = None
+    practice.save_revision().publish()
+
+    output = run_import(seed_path(REPORT_FILE))
+
+    assert "0 created, 1 updated, 199 unchanged" in summary_line(output, "Good practice:")
+    practice = GoodPracticePage.objects.get(pk=practice.pk)
+    assert practice.summary not in imported_text(practice)
+    assert " ".join([practice.summary, imported_text(practice)]).split() == description.split()
+    assert [block.block_type for block in practice.body] == ["text", "goal"]
+    with translation.override("en"):
+        assert practice.source_note() == "Source: Zoomi report 2020, coordination period 2019–2021"

@@ -133,7 +133,7 @@ def test_autocomplete_suggests_titles_from_two_characters(client, demo):
     assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": [], "notices": []}
     suggestions = client.get("/api/search/autocomplete/?lang=fi&q=su").json()["suggestions"]
     titles = [suggestion["title"] for suggestion in suggestions]
-    assert "SOPU – Sujuvat omat polut" in titles
+    assert "SOPU - Sujuvat omat polut" in titles
     assert all(suggestion["url"].startswith("http://testserver/fi/") for suggestion in suggestions)
     swedish = client.get("/api/search/autocomplete/?lang=sv&q=stora").json()["suggestions"]
     assert [suggestion["title"] for suggestion in swedish] == ["Stora Komet"]

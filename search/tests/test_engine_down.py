@@ -38,7 +38,7 @@ def test_api_falls_back_to_the_database_with_a_notice(client, demo, engine_down)
     response = client.get("/api/search/", {"lang": "fi", "q": "siirtymien", "theme": "A"})
     assert response.status_code == 200
     body = response.json()
-    assert "ZOOMI – sujuvia siirtymiä edistämässä" in [item["title"] for item in body["results"]]
+    assert "ZOOMI - sujuvia siirtymiä edistämässä" in [item["title"] for item in body["results"]]
     assert body["notices"]
 
 
@@ -49,7 +49,7 @@ def test_pages_and_autocomplete_fall_back_too(client, demo, engine_down):
     assert 'class="notice notice--info"' in response.content.decode()
     assert client.get(demo.url, {"q": "ohjaus"}).status_code == 200
     suggestions = client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"}).json()["suggestions"]
-    assert [suggestion["title"] for suggestion in suggestions] == ["SOPU – Sujuvat omat polut"]
+    assert [suggestion["title"] for suggestion in suggestions] == ["SOPU - Sujuvat omat polut"]
 
 
 def test_edits_while_the_engine_is_down_are_kept_for_reindex_pending(client, demo, engine_down, capsys):
@@ -101,7 +101,7 @@ def test_a_hung_engine_costs_one_timeout_then_everything_answers_from_the_databa
     index = client.get(demo.url, {"q": "ohjaus"})
     assert index.context["search"].notices
     completion = client.get("/api/search/autocomplete/", {"lang": "fi", "q": "sopu"}).json()
-    assert [suggestion["title"] for suggestion in completion["suggestions"]] == ["SOPU – Sujuvat omat polut"]
+    assert [suggestion["title"] for suggestion in completion["suggestions"]] == ["SOPU - Sujuvat omat polut"]
     assert completion["notices"] == [
         "Hakupalvelu ei vastaa juuri nyt, joten nämä tulokset on haettu yksinkertaisemmalla haulla."
     ]

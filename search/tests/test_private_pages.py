@@ -13,7 +13,7 @@ from methodbank.models import ModelPage, ProjectPage
 
 pytestmark = [pytest.mark.backend]
 
-TITLE = "Koulutukseen tutustuminen"
+TITLE = "KOULUTUKSEEN TUTUSTUMINEN - Tutustujan perehdytys ja Tervetuloa tutustumaan koulutukseen -ohje"
 
 
 @pytest.fixture

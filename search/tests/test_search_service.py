@@ -12,6 +12,13 @@ from search.tests.helpers import run, titles
 
 pytestmark = [pytest.mark.backend]
 
+# The demo's items carry the titles their sources give them.
+VAMOS = "Vamos 2. aste – opintoihin kiinnittyminen, läpäisy ja pudokkuuden ehkäisy"
+MODEL_OF_VAMOS = (
+    "Valtakunnallinen toimintamalli 2. asteen opintoihin kiinnittymiseksi, läpäisemiseksi ja pudokkuuden ehkäisemiseksi"
+)
+MODEL_OF_SOPU = "KOULUTUKSEEN TUTUSTUMINEN - Tutustujan perehdytys ja Tervetuloa tutustumaan koulutukseen -ohje"
+
 
 def counts(result, facet):
     listing = {}
@@ -80,7 +87,7 @@ def test_values_of_one_facet_are_ored_and_facets_anded(demo):
     models_or_practices = run("type=model&type=practice")
     assert models_or_practices.count == 7
     narrowed = run("type=model&type=practice&theme=C1")
-    assert sorted(titles(narrowed)) == ["Toimintamalli opintoihin kiinnittymiseksi", "Yksilövalmennus"]
+    assert sorted(titles(narrowed)) == [MODEL_OF_VAMOS, "Yksilövalmennus"]
 
 
 def test_each_facet_counts_with_the_other_facets_selections(demo):
@@ -109,7 +116,7 @@ def test_selected_main_theme_finds_items_of_its_sub_themes(demo):
 
 @pytest.mark.parametrize("query", ["siirtymä", "siirtymien", "siirtymiin", "siirtymävaiheessa"])
 def test_finnish_inflected_and_compound_queries_find_the_word(demo, query):
-    assert "ZOOMI – sujuvia siirtymiä edistämässä" in titles(run(f"q={query}"))
+    assert "ZOOMI - sujuvia siirtymiä edistämässä" in titles(run(f"q={query}"))
 
 
 @pytest.mark.parametrize("query", ["övergångar", "övergången", "övergång"])
@@ -123,16 +130,17 @@ def test_swedish_compound_in_the_text_is_found_by_its_part(demo):
 
 def test_finnish_compound_query_finds_its_parts(demo):
     found = titles(run("q=keskeyttämisvaarassa"))
-    assert "Vamos 2. aste" in found
-    assert "Toimintamalli opintoihin kiinnittymiseksi" in found
+    assert VAMOS in found
+    assert MODEL_OF_VAMOS in found
 
 
 def test_search_covers_summary_body_project_organisations_and_regions(demo):
-    assert "Koulutukseen tutustuminen" in titles(run("q=tutustumisjakso"))  # summary, inflected
-    assert "Palautekyselyt" in titles(run("q=SOPU"))  # the project's name on a good practice
+    assert MODEL_OF_SOPU in titles(run("q=tutustumisjakso"))  # summary, inflected
+    # The project's name on a good practice.
+    assert "HENKILÖKOHTAISTAMISEN KEHITTÄMINEN - Palautekyselyt" in titles(run("q=SOPU"))
     assert "Yhessä" in titles(run("q=Savon koulutuskuntayhtymä"))  # lead organisation
     assert "Yhessä" in titles(run("q=Pohjois-Karjalan"))  # partner organisation
-    assert "Vamos 2. aste" in titles(run("q=Pirkanmaalla"))  # region name, inflected
+    assert VAMOS in titles(run("q=Pirkanmaalla"))  # region name, inflected
     assert "Yksilövalmennus" in titles(run("q=palaamaan opintoihin"))  # body text
 
 
@@ -175,12 +183,12 @@ def test_sort_by_title_follows_the_finnish_alphabet(demo):
         GoodPracticePageFactory(parent=parent, title=title, summary="Kokeilu.")
     ordered = titles(run("sort=title&page_size=100&only_lang=true"))
     assert ordered[-4:] == [
-        "ZOOMI – sujuvia siirtymiä edistämässä",
+        "ZOOMI - sujuvia siirtymiä edistämässä",
         "Åbolands modell",
         "Äidinkielen tuki",
         "Öisin opiskelevat",
     ]
-    assert ordered[0] == "Henkilökohtaistamisen muistilistat"
+    assert ordered[0] == "HENKILÖKOHTAISTAMINEN - Muistilistat"
 
 
 def test_sort_by_newest(demo):

@@ -78,7 +78,12 @@ def test_a_keyboard_alone_filters_the_method_bank_and_removes_a_filter(page, por
     expect(page.locator("#facet-region-fi-18")).to_be_checked()
     titles = page.locator("ol.result-list .result-card__title")
     expect(titles).to_have_count(1)
-    expect(titles).to_have_text(["Toimintamalli opintoihin kiinnittymiseksi"])
+    expect(titles).to_have_text(
+        [
+            "Valtakunnallinen toimintamalli 2. asteen opintoihin kiinnittymiseksi, läpäisemiseksi ja "
+            "pudokkuuden ehkäisemiseksi"
+        ]
+    )
 
     # A chosen filter is a link: Enter on it removes that filter and keeps the other.
     tab_to(page, ".active-filters li a[href*='type=model']:not([href*='region'])")
