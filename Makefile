@@ -111,9 +111,9 @@ test-postgres: install messages
 test-engine: install messages
 	@if [ -n "$${SEARCH_URL:-}" ]; then \
 		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
-		env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser"; \
+		env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser and not postgres"; \
 	else \
-		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser"; \
+		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser and not postgres"; \
 	fi
 
 # The browser tests (tests/browser): Playwright and axe-core in Debian's chromium against a live server.

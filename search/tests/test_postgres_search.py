@@ -57,8 +57,8 @@ def test_what_the_portal_analysis_matches_is_found_on_every_database(site):
 @pytest.mark.parametrize(
     ("language", "word", "present", "absent"),
     [
-        # Only finnish gives arvioint; the portal's terms have arvioi, the other configurations arviointi.
-        ("fi", "arviointi", {"arvioint", "arvioi"}, {"arviointi"}),
+        # Only finnish gives arvioin; the portal's terms have Voikko's base form arviointi.
+        ("fi", "arvioinnit", {"arvioin", "arviointi"}, {"arvioinnit", "arvioi"}),
         # english would keep the word whole, finnish gives ansökningar.
         ("sv", "ansökningarna", {"ansökning"}, {"ansökningarna", "ansökningar"}),
         # Only english gives univers; the portal's terms have universal.
