@@ -47,7 +47,7 @@ def test_the_migration_dates_earlier_pages_by_the_last_publication_a_person_made
     reviewed.save_revision().publish()
     GoodPracticePage.objects.update(edited_at=None)
 
-    importlib.import_module("methodbank.migrations.0009_honest_imports").record_last_edits(apps, None)
+    importlib.import_module("methodbank.migrations.0011_honest_imports").record_last_edits(apps, None)
 
     assert edited_at(written) == GoodPracticePage.objects.get(pk=written.pk).last_published_at
     assert edited_at(imported) is None
