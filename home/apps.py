@@ -5,8 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and content pages")
-
-    def ready(self):
-        from portal import page_cache
-
-        page_cache.connect_signals()
+    # Every model of the app shows on public pages: saving one empties the page cache (core.page_cache).
+    public_content = True

@@ -7,8 +7,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from core.localization import needs_translation, publish_translation
 from home.factories import ContentPageFactory, HomePageFactory
-from home.localization import needs_translation, publish_translation
 from home.models import ContentPage, HomePage
 
 LANGUAGES = ("fi", "sv", "en")

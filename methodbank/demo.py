@@ -19,7 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.localization import needs_translation, publish_translation
+from core.localization import needs_translation, publish_translation
 from methodbank.evaluation_demo import ensure_evaluations
 from methodbank.factories import (
     GoodPracticePageFactory,

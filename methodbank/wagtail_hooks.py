@@ -7,8 +7,19 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.page_admin import page_viewsets
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
-from methodbank.models import EvaluationRecord, FundingSource, Keyword, Organisation, Region, TargetGroup, Theme
+from methodbank.models import (
+    EvaluationRecord,
+    FundingSource,
+    Keyword,
+    MethodBankIndexPage,
+    MethodBankPage,
+    Organisation,
+    Region,
+    TargetGroup,
+    Theme,
+)
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
 from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
@@ -133,3 +144,8 @@ def register_term_suggestion_views():
             name="methodbank_term_suggestion",
         )
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewsets():
+    return page_viewsets(MethodBankIndexPage, MethodBankPage)

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
-from portal import page_cache
+from core import page_cache
 from search import documents, views
 from search.models import SearchDocument
 

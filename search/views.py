@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from portal import page_cache
+from core import page_cache
 from search import service
 from search.openapi import openapi_document
 

@@ -1,6 +1,6 @@
 """The visitor's side: ask for an item in another language.
 
-The item pages are cached for anonymous visitors (portal.page_cache), so they
+The item pages are cached for anonymous visitors (core.page_cache), so they
 carry no form and no CSRF token, only a link per missing language to this page,
 which is never cached: it holds the form, with its token.
 """

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from methodbank.blocks import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
+from core.blocks import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
 
 
 class ContentPage(Page):

@@ -5,8 +5,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import RichTextBlock
 from home.blocks import FeaturedItemsBlock, HeroBlock, LinkListBlock
-from methodbank.blocks import RichTextBlock
 
 
 class HomePage(Page):

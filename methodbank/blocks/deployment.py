@@ -1,7 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import RichText
 
-from .rich_text import RichTextBlock
+from core.blocks import RichTextBlock
+
 from .section import SectionBlock
 
 

@@ -2,7 +2,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .rich_text import RichTextBlock
+from core.blocks import RichTextBlock
 
 
 def section_anchor(block, block_id=None):

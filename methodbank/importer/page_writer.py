@@ -20,8 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.localization import publish_translation
-from home.models import HomePage
+from core.localization import publish_translation
 from methodbank.models import (
     MethodBankIndexPage,
     Organisation,
@@ -51,24 +50,27 @@ def ensure_index(language):
     existing = MethodBankIndexPage.objects.first()
     if existing is not None:
         return publish_translation(existing, locale, {})
-    home = HomePage.objects.filter(locale=locale).first() or _home_page(locale)
+    home_model = MethodBankIndexPage.allowed_parent_page_models()[0]
+    home = home_model.objects.filter(locale=locale).first() or _home_page(home_model, locale)
     index = MethodBankIndexPage(title="Menetelmäpankki", slug="menetelmapankki", locale=locale, show_in_menus=True)
     home.add_child(instance=index)
     index.save_revision().publish()
     return index
 
 
-def _home_page(locale):
-    other = HomePage.objects.first()
+def _home_page(home_model, locale):
+    """The site's home page in ``locale``: ``home_model`` is the page type the index goes under (its
+    ``parent_page_types``), so that the importer needs no other app's models."""
+    other = home_model.objects.first()
     if other is not None:
         return publish_translation(other, locale, {})
-    home = HomePage(title="Menetelmäpankki", slug="etusivu", locale=locale)
+    home = home_model(title="Menetelmäpankki", slug="etusivu", locale=locale)
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif not isinstance(site.root_page.specific, HomePage):
+    elif not isinstance(site.root_page.specific, home_model):
         replaced, site.root_page = site.root_page, home
         site.save()
         if type(replaced.specific) is Page and not replaced.get_children().exists():

@@ -13,20 +13,17 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
 from methodbank.blocks import (
     DeploymentBlock,
     GoalBlock,
-    ImageBlock,
     ImplementationBlock,
     LinksBlock,
     OrganisationContactBlock,
     PersonContactBlock,
-    QuoteBlock,
     ResourcesBlock,
     ResultsBlock,
-    RichTextBlock,
     TargetGroupBlock,
-    VideoBlock,
 )
 from methodbank.page_permissions import TranslatorPublishing
 

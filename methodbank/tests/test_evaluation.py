@@ -15,7 +15,7 @@ from accounts.tests.fixtures import (
     model_form_data,
     users,
 )
-from home.localization import publish_translation
+from core.localization import publish_translation
 from methodbank.models import EvaluationRecord, MethodBankPage, ModelPage
 from methodbank.models.evaluation import Phase
 

@@ -13,8 +13,9 @@ and served again without touching the database. What never comes from the cache:
 Changes that visitors can see empty the cache at once: publishing,
 unpublishing, moving or deleting a page, saving a live page, making a page
 private or public again (a view restriction on it or on an ancestor), and
-saving any method bank term or organisation (their names appear on pages), site
-or locale. What visitors cannot see leaves it alone: saving a draft (the editor
+saving a site, a locale or any model of an app whose config says
+``public_content = True`` (the method bank's terms and organisations, for
+example: their names appear on pages). What visitors cannot see leaves it alone: saving a draft (the editor
 autosaves about once a second while someone types), locking a page, a workflow
 step, and saving a page that is not live. Emptying means bumping a generation
 number that is part of every key, so it is one cache write however many pages
@@ -52,8 +53,6 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 # Part of every entry's key: entries are (headers, content, notes); a deploy must not read an older layout.
 ENTRY_FORMAT = 2
-# Apps whose models are shown on public pages (terms, organisations, page types).
-CONTENT_APPS = {"home", "methodbank"}
 # What saving a draft revision, locking a page or a workflow step writes: nothing a visitor sees.
 DRAFT_FIELDS = frozenset(
     {
@@ -118,7 +117,7 @@ def connect_signals():
     # Per model rather than for every model: a delete signal on a model costs
     # Django its fast bulk delete.
     for model in apps.get_models():
-        if issubclass(model, Page | Site | Locale) or model._meta.app_label in CONTENT_APPS:
+        if issubclass(model, Page | Site | Locale) or getattr(model._meta.app_config, "public_content", False):
             post_save.connect(_content_saved, sender=model, dispatch_uid=f"page_cache_save_{model._meta.label}")
             post_delete.connect(_content_changed, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
     # A restriction hides its page and every page below it; who may pass it (its groups) no visitor sees.

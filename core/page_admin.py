@@ -26,3 +26,10 @@ class CreateWithoutAutosaveView(CreateView):
 
 class PortalPageViewSet(PageViewSet):
     add_view_class = CreateWithoutAutosaveView
+
+
+def page_viewsets(*models):
+    """One viewset per page type family: Wagtail looks a page's viewset up by its class and ancestors."""
+    return [
+        PortalPageViewSet(f"{model._meta.app_label}_{model._meta.model_name}_pages", model=model) for model in models
+    ]
