@@ -9,6 +9,8 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
+from core.many_to_many import load_many_to_many
+from search import registry
 from search.analysis import LANGUAGES, analyse_words, sort_key, words
 from search.models import FacetValue, PendingIndexUpdate, SearchDocument, SearchWord
 from search.suggestions import add_words, vocabulary_words
@@ -76,53 +78,10 @@ def page_texts(page):
     return list(_texts(page, type(page).get_search_fields(), page.locale))
 
 
-def _projects_of(page, fresh_project=None):
-    from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
-
-    if isinstance(page, ProjectPage):
-        projects = [page]
-    elif isinstance(page, ModelPage):
-        projects = list(page.projects.all())
-    elif isinstance(page, GoodPracticePage):
-        projects = [page.project] if page.project_id else []
-    else:
-        projects = []
-    if fresh_project is not None:
-        projects = [fresh_project if project.pk == fresh_project.pk else project for project in projects]
-    return projects
-
-
-def facet_values(page, fresh_project=None):
-    """``(facet, value)`` pairs of a method bank item, all language-independent codes.
-
-    A model or good practice takes its funding and scope from its project(s).
-    A sub-theme also counts for its main theme, so choosing a main theme finds
-    the items of all its sub-themes.
-    """
-    from methodbank.models import MethodBankPage
-
-    if not isinstance(page, MethodBankPage):
-        return set()
-    values = {("type", page.item_type), ("evaluation", page.evaluation)}
-    projects = _projects_of(page, fresh_project)
-    # The same year as MethodBankPage.end_year, but from the project being saved
-    # rather than from a database row that is updated after this runs.
-    years = [project.end_date.year for project in projects if project.end_date]
-    if years:
-        values.add(("year", str(max(years))))
-    for theme in page.themes.all():
-        values.add(("theme", theme.code))
-        if theme.parent_id:
-            values.add(("theme", theme.parent.code))
-    values.update(("target_group", term.code) for term in page.target_groups.all())
-    values.update(("region", term.code) for term in page.regions.all())
-    # Not a filter, but a query naming a keyword finds the items tagged with it (search.term_names).
-    values.update(("keyword", term.code) for term in page.keywords.all())
-    for project in projects:
-        if project.scope:
-            values.add(("scope", project.scope))
-        values.update(("funding", source.code) for source in project.funding_sources.all())
-    return values
+def facet_values(page, fresh_source=None):
+    """``(facet, value)`` pairs of a page, all language-independent codes: an item's, as its app registered them
+    (``search.registry``); none for other pages."""
+    return registry.item_facet_values(page, fresh_source)
 
 
 def facet_words(values):
@@ -154,8 +113,6 @@ def document_fields(page, values=()):
     ``values`` are the page's facet values: its vocabulary terms join the text terms as tag terms, which
     queries naming those terms in any language match (``search.term_names``).
     """
-    from methodbank.models import MethodBankPage
-
     language = page.locale.language_code
     text = "\n".join(page_texts(page))
     title_words, text_words = words(page.title), words(text)
@@ -167,7 +124,7 @@ def document_fields(page, values=()):
         "title_terms": analyse_words(title_words, language),
         "text_terms": " ".join(filter(None, [analyse_words(text_words, language), tag_terms(values)])),
         "text": text,
-        "is_item": isinstance(page, MethodBankPage),
+        "is_item": registry.is_item(page),
         "published_at": page.first_published_at,
         "facets": facet_words(values),
     }
@@ -177,12 +134,15 @@ def document_fields(page, values=()):
 
 
 @transaction.atomic
-def update_document(page, fresh_project=None):
-    """Rebuild the document of ``page`` (a specific page instance) and send it to the backends."""
+def update_document(page, fresh_source=None):
+    """Rebuild the document of ``page`` (a specific page instance) and send it to the backends.
+
+    ``fresh_source`` is a page being saved whose data the page's facet values read (``registry.dependents``).
+    """
     if not should_have_document(page):
         remove_document(page.pk)
         return None
-    wanted = facet_values(page, fresh_project)
+    wanted = facet_values(page, fresh_source)
     fields, vocabulary = document_fields(page, wanted)
     document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=fields)
     current = set(document.facet_values.values_list("facet", "value"))
@@ -288,8 +248,6 @@ def rebuild_all(pages=None):
 
 def _load_related(pages):
     """Load what documents read from a chunk of pages: locales, vocabularies, linked pages and their vocabularies."""
-    from methodbank.models.method_bank_page import load_many_to_many
-
     locales = {locale.pk: locale for locale in Locale.objects.all()}
     by_model = {}
     for page in pages:
@@ -306,8 +264,7 @@ def _load_related(pages):
         prefetch_related_objects(group, *foreign_keys)
         for page in group:
             linked += [getattr(page, name) for name in foreign_keys if getattr(page, name) is not None]
-            if hasattr(page, "projects"):
-                linked += list(page.projects.all())
+            linked += registry.item_sources(page)
     load_many_to_many(linked)
     _load_translations(pages)
 

@@ -2,33 +2,23 @@
 
 from django.conf import settings
 
-from search.service import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, ONLY_LANGUAGE, SORTS, Vocabulary
-from search.term_names import TAG_FACETS
-
-FACET_DESCRIPTIONS = {
-    "type": "Item type: project, model or practice (good practice).",
-    "theme": "Theme code: a main theme A–D or a sub-theme such as B4. A main theme also finds its sub-themes' items.",
-    "target_group": "Target group code, such as at-risk-students.",
-    "region": "Region code: ISO 3166-2:FI in lower case (fi-10 is Lapland), or national.",
-    "funding": "Funding source code, such as esf. Models and practices take it from their project.",
-    "scope": "national or regional. Models and practices take it from their project.",
-    "evaluation": "none, peer or expert.",
-    "year": "Project end year, such as 2021.",
-}
+from search import registry
+from search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, ONLY_LANGUAGE, SORTS, Vocabulary
 
 
 def _facet_parameter(name, codes):
     """A facet parameter; its values are the vocabulary's codes, since any other code gets 400."""
+    facet = registry.facets[name]
     # An empty value (an HTML form's "any") is no filter.
-    if name == "year":
-        value = {"type": "string", "pattern": "^([0-9]{4})?$"}
+    if facet.pattern:
+        value = {"type": "string", "pattern": f"^({facet.pattern})?$"}
     else:
         value = {"type": "string", "enum": ["", *codes]}
     return {
         "name": name,
         "in": "query",
         "required": False,
-        "description": FACET_DESCRIPTIONS[name]
+        "description": facet.description
         + " Repeat the parameter to choose several values; they are OR-ed. An empty value is ignored.",
         "schema": {"type": "array", "items": value},
         "style": "form",
@@ -77,7 +67,7 @@ ITEM = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "facet": {"type": "string", "enum": list(TAG_FACETS)},
+                    "facet": {"type": "string", "enum": list(registry.vocabularies)},
                     "value": {"type": "string", "description": "The term's code."},
                     "label": {"type": "string", "description": "The term's name in the requested language."},
                 },
@@ -129,7 +119,8 @@ RESULTS = {
         "facets": {
             "type": "object",
             "properties": {
-                facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}} for facet in FACETS
+                facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
+                for facet in registry.facets
             },
         },
         "also_available": {
@@ -210,7 +201,7 @@ def openapi_document():
                             "description": f"Search words (at most {MAX_QUERY_LENGTH} characters). Empty lists everything.",
                             "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         },
-                        *[_facet_parameter(facet, codes[facet]) for facet in FACETS],
+                        *[_facet_parameter(facet, codes[facet]) for facet in registry.facets],
                         {
                             "name": ONLY_LANGUAGE,
                             "in": "query",

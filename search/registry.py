@@ -1,25 +1,104 @@
 """What search reads from the apps above it, registered by those apps: search imports none of them.
 
-The method bank registers (in its ``AppConfig.ready``)
+An app registers, in its ``AppConfig.ready`` (the method bank: ``methodbank.search_registration``),
 
-- its vocabularies: for each facet name (``theme``, ``target_group``, ``region``,
-  ``funding``, ``keyword``) the translatable term model, with ``code``, ``name``
-  and ``word_forms`` (one word form or synonym per line, per language), so that
-  a query naming a term finds the items tagged with it (``search.term_names``);
+- its facets (``register_facet``), in the order they are shown: each with a
+  label, a description for the API document, and where its values come from:
+  fixed ``choices``, a vocabulary registered under the same name, or, with a
+  ``pattern``, the values found in the documents (such as project end years);
+- its vocabularies (``register_vocabulary``): for each name the translatable
+  term model, with ``code``, ``name``, ``sort_order`` and ``word_forms`` (one
+  word form or synonym per line, per language) and an optional ``parent``, so
+  that a query naming a term finds the items tagged with it
+  (``search.term_names``);
+- its item pages (``register_items``): what makes a page an item (listed by the
+  method bank and the API, filterable), its facet values and listing fields;
 - a function that gives the projects of listed items, so that a result shows
   its project in the visitor's language.
 """
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    description: str
+    # A Django Choices class: the facet's fixed values and their labels.
+    choices: type = None
+    # For values read from the documents: what a valid value looks like (a regular expression).
+    pattern: str = ""
+
+    def accepts_any(self, value):
+        return bool(self.pattern) and re.fullmatch(self.pattern, value) is not None
+
+
+@dataclass(frozen=True)
+class Terms:
+    model: type
+    # The letter that starts this vocabulary's tag terms; stored in the index, so it never changes.
+    tag: str
+    # How "why it matched" names the vocabulary, in a sentence.
+    match_label: str
+
+
+@dataclass(frozen=True)
+class Items:
+    # The page class of every item.
+    model: type
+    # ``facet_values(page, fresh_source=None)``: the item's ``(facet, value)`` pairs, all language-independent
+    # codes; ``fresh_source`` is a page being saved that the item reads (see ``dependents``).
+    facet_values: Callable
+    # ``sources(page)``: the pages whose data ``facet_values`` reads besides the item's own.
+    sources: Callable
+    # ``dependents(page)``: the items whose facet values read ``page``, to update when it is saved.
+    dependents: Callable
+    # ``listing(pages, vocabulary)``: ``{page pk: fields}`` of the items among ``pages``, labelled in the
+    # vocabulary's language: summary, type, type_label, themes, target_groups, regions, evaluation,
+    # evaluation_label, end_year.
+    listing: Callable
+
+
+facets = {}
 vocabularies = {}
+items = None
 _projects = []
 
 
-def register_vocabulary(facet, model):
-    vocabularies[facet] = model
+def register_facet(name, label, *, description, choices=None, pattern=""):
+    facets[name] = Facet(name, label, description, choices, pattern)
+
+
+def register_vocabulary(facet, model, *, tag, match_label):
+    vocabularies[facet] = Terms(model, tag, match_label)
+
+
+def register_items(model, *, facet_values, sources, dependents, listing):
+    global items
+    items = Items(model, facet_values, sources, dependents, listing)
+
+
+def is_item(page):
+    return items is not None and isinstance(page, items.model)
+
+
+def item_facet_values(page, fresh_source=None):
+    return items.facet_values(page, fresh_source) if is_item(page) else set()
+
+
+def item_sources(page):
+    return items.sources(page) if is_item(page) else []
+
+
+def dependents(page):
+    return items.dependents(page) if items is not None else []
 
 
 def register_projects(function):
-    """``function(pages)`` returns ``{page pk: [project pages]}`` for the items among ``pages``."""
+    """``function(pages)`` returns ``{page pk: [translation keys of its projects]}`` for the items among ``pages``."""
     _projects.append(function)
 
 

@@ -68,18 +68,8 @@ MAX_PAGE_SIZE = 100
 MAX_MATCHES = 10_000
 ALSO_AVAILABLE_LIMIT = 5
 SORTS = ("relevance", "newest", "title")
-# Facets in the order they are shown; the parameter name is the facet name.
-FACETS = ("type", "theme", "target_group", "region", "funding", "scope", "evaluation", "year")
-FACET_LABELS = {
-    "type": gettext_lazy("Type"),
-    "theme": gettext_lazy("Theme"),
-    "target_group": gettext_lazy("Target group"),
-    "region": gettext_lazy("Region"),
-    "funding": gettext_lazy("Funding"),
-    "scope": gettext_lazy("Scope"),
-    "evaluation": gettext_lazy("Evaluation"),
-    "year": gettext_lazy("Project end year"),
-}
+# The facets, in the order they are shown, are registered by the apps that have items (search.registry);
+# the parameter name is the facet name.
 LANGUAGE_NAMES = {
     "fi": gettext_lazy("Finnish"),
     "sv": gettext_lazy("Swedish"),
@@ -99,14 +89,6 @@ ONLY_LANGUAGE_LABELS = {
     "en": gettext_lazy("Only items in English"),
 }
 ONLY_LANGUAGE_VALUES = ("", "true", "false")
-# Labels of the vocabularies a query can name, for "why it matched".
-MATCH_LABELS = {
-    "theme": gettext_lazy("theme"),
-    "target_group": gettext_lazy("target group"),
-    "region": gettext_lazy("region"),
-    "funding": gettext_lazy("funding"),
-    "keyword": gettext_lazy("keyword"),
-}
 
 
 class BadRequest(ValueError):
@@ -130,55 +112,53 @@ class Vocabulary:
     """
 
     def __init__(self, language, hidden_pages=None):
-        from methodbank.models import Evaluation, FundingSource, ItemType, Region, Scope, TargetGroup, Theme
-
         self.language = language
+        facets = registry.facets.values()
         with translation.override(language):
             self.values = {
-                "type": [(choice.value, str(choice.label)) for choice in ItemType],
-                "scope": [(choice.value, str(choice.label)) for choice in Scope],
-                "evaluation": [(choice.value, str(choice.label)) for choice in Evaluation],
+                facet.name: [(choice.value, str(choice.label)) for choice in facet.choices]
+                for facet in facets
+                if facet.choices
             }
-        self.theme_parent = {}
+        # {facet: {code: code of its parent term}}, for vocabularies whose terms nest (sub-themes).
+        self.parents = {}
         # {facet: [(code, name, word forms)]} in ``language``, for queries that name terms (search.term_names).
         self.forms = {}
-        for facet, model in (
-            ("theme", Theme),
-            ("target_group", TargetGroup),
-            ("region", Region),
-            ("funding", FundingSource),
-        ):
-            fields = ["pk", "code", "name", "locale__language_code", "word_forms"]
-            if facet == "theme":
-                fields.append("parent_id")
-            rows = list(model.objects.order_by("sort_order", "pk").values_list(*fields))
+        for facet in facets:
+            terms = registry.vocabularies.get(facet.name)
+            if terms is None:
+                continue
+            nested = any(field.name == "parent" for field in terms.model._meta.get_fields())
+            fields = ["pk", "code", "name", "locale__language_code", "word_forms", *(["parent_id"] if nested else [])]
+            rows = list(terms.model.objects.order_by("sort_order", "pk").values_list(*fields))
             codes = {row[0]: row[1] for row in rows}
             names = {}
-            self.forms[facet] = []
+            self.forms[facet.name] = []
             for _pk, code, name, term_language, word_forms, *parent in rows:
                 if code not in names or term_language == language:
                     names[code] = name
                 if term_language == language:
-                    self.forms[facet].append((code, name, word_forms))
+                    self.forms[facet.name].append((code, name, word_forms))
                 if parent and parent[0]:
-                    self.theme_parent[code] = codes[parent[0]]
-            self.values[facet] = list(names.items())
-        # Only public pages' years: a year that only a private project has must not be offered to visitors.
-        if hidden_pages is None:
+                    self.parents.setdefault(facet.name, {})[code] = codes[parent[0]]
+            self.values[facet.name] = list(names.items())
+        # Values read from the documents (project end years): only public pages' values, since a year that only a
+        # private project has must not be offered to visitors.
+        found_in_documents = [facet.name for facet in facets if facet.name not in self.values]
+        if found_in_documents and hidden_pages is None:
             hidden_pages = hidden_pages_now()
-        years = (
-            FacetValue.objects.filter(facet="year")
-            .exclude(document_id__in=hidden_pages)
-            .values_list("value", flat=True)
-            .distinct()
-        )
-        self.values["year"] = [(year, year) for year in sorted(set(years), reverse=True)]
+        for name in found_in_documents:
+            found = (
+                FacetValue.objects.filter(facet=name)
+                .exclude(document_id__in=hidden_pages)
+                .values_list("value", flat=True)
+                .distinct()
+            )
+            self.values[name] = [(value, value) for value in sorted(set(found), reverse=True)]
         self.labels = {facet: dict(values) for facet, values in self.values.items()}
 
     def accepts(self, facet, value):
-        if facet == "year":
-            return value.isascii() and value.isdigit() and len(value) == 4
-        return value in self.labels[facet]
+        return value in self.labels[facet] or registry.facets[facet].accepts_any(value)
 
 
 @dataclass
@@ -248,12 +228,12 @@ class SearchRequest:
         query = printable(query)
 
         filters = {}
-        for facet in FACETS:
+        for facet in registry.facets:
             values = [value.strip() for value in params.getlist(facet) if value.strip()]
             unknown = [value for value in values if not vocabulary.accepts(facet, value)]
             if unknown:
                 errors[facet] = _("Unknown %(facet)s: %(values)s. Those filters were left out.") % {
-                    "facet": str(FACET_LABELS[facet]).lower(),
+                    "facet": str(registry.facets[facet].label).lower(),
                     "values": ", ".join(value[:40] for value in unknown[:5]),
                 }
             known = tuple(dict.fromkeys(value for value in values if value not in unknown))
@@ -424,28 +404,30 @@ def _visible_documents(language, items_only):
 
 def _facet_listing(request, vocabulary, counts):
     facets = {}
-    for facet in FACETS:
+    for facet, spec in registry.facets.items():
         chosen = set(request.filters.get(facet, ()))
         values = [
             {"value": value, "label": label, "count": counts[facet].get(value, 0), "selected": value in chosen}
             for value, label in vocabulary.values[facet]
         ]
-        if facet == "year":
+        if spec.pattern:
+            # A value chosen that no document has (any more) stays on offer, so that it can be unchosen.
             known = {entry["value"] for entry in values}
             values += [
                 {"value": value, "label": value, "count": 0, "selected": True} for value in chosen if value not in known
             ]
-        if facet == "theme":
+        parents = vocabulary.parents.get(facet)
+        if parents:
             # Sub-themes nest under their main theme.
             children = {}
             for entry in values:
-                parent = vocabulary.theme_parent.get(entry["value"])
+                parent = parents.get(entry["value"])
                 if parent:
                     children.setdefault(parent, []).append(entry)
             values = [
                 {**entry, "children": children.get(entry["value"], [])}
                 for entry in values
-                if not vocabulary.theme_parent.get(entry["value"])
+                if not parents.get(entry["value"])
             ]
         facets[facet] = values
     return facets
@@ -501,7 +483,7 @@ def _filter_and_count(request, listed):
     else:
         kept = listed
         counts.update(" ".join(document[FACET_WORDS] for document in listed).split())
-    by_facet = {facet: {} for facet in FACETS}
+    by_facet = {facet: {} for facet in registry.facets}
     for word, count in counts.items():
         facet, _sep, value = word.partition("=")
         if facet in by_facet:
@@ -555,26 +537,6 @@ def _sorted(request, documents, rankings):
     return sorted(documents, key=key)
 
 
-def _item_terms(page_ids, vocabulary):
-    """``{page_id: {"themes": [...], "target_groups": [...], "regions": [...]}}`` labelled in the request language."""
-    from methodbank.models import MethodBankPage
-
-    terms = {pk: {"themes": [], "target_groups": [], "regions": []} for pk in page_ids}
-    for name, facet, related in (
-        ("themes", "theme", "theme"),
-        ("target_groups", "target_group", "targetgroup"),
-        ("regions", "region", "region"),
-    ):
-        through = getattr(MethodBankPage, name).through
-        rows = through.objects.filter(methodbankpage_id__in=page_ids).values_list(
-            "methodbankpage_id", f"{related}__code"
-        )
-        order = {value: index for index, (value, _label) in enumerate(vocabulary.values[facet])}
-        for page_id, code in sorted(rows, key=lambda row: order.get(row[1], 0)):
-            terms[page_id][name].append({"value": code, "label": vocabulary.labels[facet].get(code, code)})
-    return terms
-
-
 def _projects(pages, language, hidden):
     """``{page pk: [project pages]}``: each item's visible projects, in ``language`` where they have it."""
     keys = registry.projects_of(pages)
@@ -608,7 +570,12 @@ def _matched_terms(page_ids, named, vocabulary):
         if term is not None:
             label = vocabulary.labels.get(facet, {}).get(value, term.label)
             matched.setdefault(page_id, []).append(
-                {"facet": facet, "facet_label": str(MATCH_LABELS[facet]), "value": value, "label": label}
+                {
+                    "facet": facet,
+                    "facet_label": str(registry.vocabularies[facet].match_label),
+                    "value": value,
+                    "label": label,
+                }
             )
     return matched
 
@@ -619,15 +586,13 @@ def load_pages(page_ids, vocabulary, request):
     Labels are in the vocabulary's language; a page in another language says so (``language_note``); a page's
     ``matched`` lists the vocabulary terms the request's query named that it carries.
     """
-    from methodbank.models import MethodBankPage
-
     language = vocabulary.language
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     # specific() fetches each page again without select_related: one locale query per page otherwise.
     locales = {locale.pk: locale for locale in Locale.objects.all()}
     for page in pages.values():
         page.locale = locales[page.locale_id]
-    terms = _item_terms([pk for pk in page_ids if isinstance(pages.get(pk), MethodBankPage)], vocabulary)
+    listed_items = registry.items.listing(list(pages.values()), vocabulary) if registry.items else {}
     projects = _projects(list(pages.values()), language, request.hidden_pages)
     matched = _matched_terms(list(pages), request.named_terms, vocabulary)
     items = []
@@ -635,19 +600,17 @@ def load_pages(page_ids, vocabulary, request):
         page = pages.get(pk)
         if page is None:
             continue
-        is_item = isinstance(page, MethodBankPage)
-        summary = page.summary if is_item else (page.search_description or getattr(page, "intro", "") or "")
         locale = page.locale.language_code
         item = {
             "page": page,
             "title": page.title,
-            "type": page.item_type if is_item else "page",
-            "type_label": vocabulary.labels["type"].get(page.item_type, "") if is_item else "",
+            "type": "page",
+            "type_label": "",
             "locale": locale,
             # Set when the page is in another language than the labels: its title and summary are in ``lang``.
             "lang": locale if locale != language else "",
             "language_note": str(IN_LANGUAGE[locale]) if locale != language and locale in IN_LANGUAGE else "",
-            "summary": summary,
+            "summary": page.search_description or getattr(page, "intro", "") or "",
             "themes": [],
             "target_groups": [],
             "regions": [],
@@ -667,11 +630,7 @@ def load_pages(page_ids, vocabulary, request):
             ],
             "matched": matched.get(pk, []),
         }
-        if is_item:
-            item.update(terms.get(pk, {}))
-            item["evaluation"] = page.evaluation
-            item["evaluation_label"] = vocabulary.labels["evaluation"].get(page.evaluation, "")
-            item["end_year"] = page.end_year
+        item.update(listed_items.get(pk, {}))
         items.append(item)
     return items
 

@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
 from core import page_cache
-from search import documents, views
+from search import documents, listing, registry
 from search.models import SearchDocument
 
 # Saves that touch only these fields (drafts, locks, workflow) leave the live content as it was.
@@ -19,12 +19,9 @@ def page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     page = instance if type(instance) is not Page else instance.specific
     documents.update_document(page)
-    from methodbank.models import ProjectPage
-
-    if isinstance(page, ProjectPage):
-        # Models and practices take funding, scope and year from their project.
-        for output in page.output_pages():
-            documents.update_document(output, fresh_project=page)
+    # Items whose facet values read this page (a project's models and practices take its funding, scope and year).
+    for dependent in registry.dependents(page):
+        documents.update_document(dependent, fresh_source=page)
 
 
 def page_unpublished_handler(sender, instance, **kwargs):
@@ -39,4 +36,4 @@ def connect():
     post_save.connect(page_saved, dispatch_uid="search_page_saved")
     page_unpublished.connect(page_unpublished_handler, dispatch_uid="search_page_unpublished")
     post_delete.connect(document_deleted, sender=SearchDocument, dispatch_uid="search_document_deleted")
-    page_cache.served_from_cache.connect(views.count_cached_search, dispatch_uid="search_count_cached_search")
+    page_cache.served_from_cache.connect(listing.count_cached_search, dispatch_uid="search_count_cached_search")

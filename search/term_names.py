@@ -15,19 +15,16 @@ from dataclasses import dataclass
 from search import registry
 from search.analysis import STOPWORDS, TermGroup, word_analysis, words
 
-# The facets whose terms a query can name, each with the letter its tag terms start with.
-TAG_FACETS = {"theme": "t", "target_group": "g", "region": "r", "funding": "f", "keyword": "k"}
-
 
 def tag_term(facet, code):
     """The index term of one vocabulary term: letters and digits only, so that every backend's tokenizer keeps
     it whole, and unlike any word (the code is written in hexadecimal)."""
-    return f"zz{TAG_FACETS[facet]}{code.encode().hex()}"
+    return f"zz{registry.vocabularies[facet].tag}{code.encode().hex()}"
 
 
 def tag_terms(values):
     """The tag terms of a document's ``(facet, value)`` pairs, as one space-separated string."""
-    return " ".join(sorted(tag_term(facet, value) for facet, value in values if facet in TAG_FACETS))
+    return " ".join(sorted(tag_term(facet, value) for facet, value in values if facet in registry.vocabularies))
 
 
 @dataclass(frozen=True)
@@ -69,11 +66,11 @@ def named_terms(groups, language, known=None):
         return []
     known = known or {}
     found = []
-    for facet, model in registry.vocabularies.items():
+    for facet, terms in registry.vocabularies.items():
         rows = known.get(facet)
         if rows is None:
             rows = (
-                model.objects.filter(locale__language_code=language)
+                terms.model.objects.filter(locale__language_code=language)
                 .order_by("sort_order", "pk")
                 .values_list("code", "name", "word_forms")
             )

@@ -6,6 +6,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from methodbank.page_permissions import TranslatorPublishing
+from search.listing import listing_context, record_query
 
 
 class MethodBankIndexPage(TranslatorPublishing, Page):
@@ -33,13 +34,14 @@ class MethodBankIndexPage(TranslatorPublishing, Page):
         verbose_name_plural = _("Method bank indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from search import service, views
-
         context = super().get_context(request, *args, **kwargs)
-        search_request = service.SearchRequest.from_params(
-            request.GET, language=self.locale.language_code, items_only=True
+        context.update(
+            listing_context(
+                params=request.GET,
+                language=self.locale.language_code,
+                items_only=True,
+                page_url=lambda page: page.get_url(request=request),
+            )
         )
-        result = service.search(search_request)
-        views.record_query(request, search_request)
-        context.update(views.page_context(request, search_request, result))
+        record_query(request, context["search_request"])
         return context
