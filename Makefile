@@ -90,6 +90,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
 
 # The suite runs three times (conftest.py at the root describes the contract for search tests),
 # then the browser tests run once against a live server.
