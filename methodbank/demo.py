@@ -37,7 +37,6 @@ from methodbank.models import (
     TargetGroup,
     Theme,
 )
-from methodbank.vocabularies import seed_vocabularies
 
 INDEX = {
     "title": {"fi": "Menetelmäpankki", "sv": "Metodbanken", "en": "Method bank"},
@@ -583,10 +582,9 @@ def translate(page, spec):
 
 @transaction.atomic
 def load_method_bank(home):
-    """Build or refresh the demo method bank under ``home``; safe to run again, before or after an import."""
-    from django.apps import apps
+    """Build or refresh the demo method bank under ``home``; safe to run again, before or after an import.
 
-    seed_vocabularies(apps)
+    The vocabularies it tags pages with come from the data migrations."""
     index = ensure_index(home)
     translate(index, INDEX)
     locale = index.locale
