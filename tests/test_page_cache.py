@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.factories import ContentPageFactory
+from demo.factories import ContentPageFactory
 from home.models import ContentPage
 from portal import page_cache
 from portal.settings.base import cache_settings

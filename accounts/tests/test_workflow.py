@@ -10,7 +10,7 @@ from wagtail.models import GroupPagePermission, Locale, PageLogEntry, WorkflowPa
 
 from accounts.roles import TRANSLATORS, WORKFLOW_NAME, attach_to_index
 from accounts.tests.fixtures import make_model, model_form_data
-from methodbank.factories import MethodBankIndexPageFactory
+from demo.factories import MethodBankIndexPageFactory
 from methodbank.models import ModelPage
 
 pytestmark = pytest.mark.django_db
