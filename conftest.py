@@ -61,7 +61,7 @@ def pytest_report_header(config):
 @pytest.fixture
 def site(db):
     """The demo site skeleton: fi, sv and en home pages and content pages."""
-    from home.demo import load_site
+    from demo.content import load_site
 
     return load_site()
 
@@ -74,8 +74,7 @@ def demo_content(django_db_setup, django_db_blocker):
     wagtail-localize; tests that only read it share one copy. Each test still
     runs in its own savepoint (the ``db`` fixture), so writes do not leak.
     """
-    from home.demo import load_site
-    from methodbank.demo import load_method_bank
+    from demo.content import load_method_bank, load_site
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()

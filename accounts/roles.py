@@ -1,9 +1,10 @@
 """The portal's roles (Django groups), what each may do, and the method bank's moderation workflow.
 
-Every function takes an app registry and only adds what is missing, so the same
-code runs in a data migration (with historical models) and at run time, when a
-method bank index page appears (for example when it is translated into a new
-language).
+The groups and their model and collection permissions are created by data migrations
+(accounts 0003 and 0004, translation_requests 0002), which keep frozen copies of
+these definitions; a change here needs a new migration, and tests/test_data_migrations.py
+checks that the migrated database matches. At run time, each new method bank index page
+(a new language, say) gets the page permissions and the workflow below.
 """
 
 CONTRIBUTORS = "Contributors"
@@ -75,47 +76,10 @@ COLLECTION_PERMISSIONS = {
 }
 
 
-def create_missing_permissions(apps):
-    """Create Permission rows now; Django only adds them after the last migration has run."""
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        # Migration app configs have no models module, and create_permissions skips apps without one.
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-
-
 def permission(apps, dotted_name):
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = dotted_name.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def ensure_roles(apps):
-    """Create the role groups and give them their model and collection permissions."""
-    Group = apps.get_model("auth", "Group")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    Collection = apps.get_model("wagtailcore", "Collection")
-
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLE_GROUPS}
-    for name, names in MODEL_PERMISSIONS.items():
-        groups[name].permissions.add(*(permission(apps, dotted) for dotted in names))
-
-    # Wagtail's default groups reach the whole tree; the roles above replace them.
-    GroupPagePermission.objects.filter(group=groups[MODERATORS], page__depth=1).delete()
-    Group.objects.filter(name="Editors", user__isnull=True).delete()
-
-    root_collection = Collection.objects.filter(depth=1).first()
-    if root_collection is not None:
-        for name, names in COLLECTION_PERMISSIONS.items():
-            for dotted in names:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=groups[name], collection=root_collection, permission=permission(apps, dotted)
-                )
-    return groups
 
 
 def ensure_moderation_workflow(apps):
@@ -149,16 +113,6 @@ def attach_to_index(apps, page_id):
                 group=group, page_id=page_id, permission=permission(apps, f"wagtailcore.{codename}")
             )
     WorkflowPage.objects.get_or_create(page_id=page_id, defaults={"workflow": ensure_moderation_workflow(apps)})
-
-
-def set_up_roles(apps):
-    """Everything at once, for the data migration: groups, workflow and every existing index page."""
-    create_missing_permissions(apps)
-    ensure_roles(apps)
-    ensure_moderation_workflow(apps)
-    MethodBankIndexPage = apps.get_model("methodbank", "MethodBankIndexPage")
-    for page_id in MethodBankIndexPage.objects.values_list("pk", flat=True):
-        attach_to_index(apps, page_id)
 
 
 def index_page_created(sender, instance, created, raw=False, **kwargs):

@@ -50,8 +50,7 @@ def import_report(seeds):
     from django.core.management import call_command
     from wagtail.search.backends import get_search_backend
 
-    from home.demo import load_site
-    from methodbank.demo import load_method_bank
+    from demo.content import load_method_bank, load_site
 
     call_command("migrate", verbosity=0)
     # On the engine: indexes with the portal's mappings before any document arrives.

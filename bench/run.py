@@ -124,8 +124,7 @@ class Benchmark:
     def set_up(self):
         from django.core.management import call_command
 
-        from home.demo import load_site
-        from methodbank.demo import load_method_bank
+        from demo.content import load_method_bank, load_site
 
         self.say(f"migrating a fresh {self.stack.database_kind} database")
         call_command("migrate", verbosity=0)

@@ -6,6 +6,8 @@ backend before Django starts; gunicorn inherits them.
 
 from portal.settings.base import *  # noqa: F403
 
+# The benchmark builds its bank on the demo site (bench/run.py), as a developer's machine does.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = "bench-only-not-secret"  # noqa: S105 - never leaves the benchmark machine
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 # Pages link their stylesheet by name; the benchmark never runs collectstatic.

@@ -173,7 +173,7 @@ def test_breadcrumb_structured_data_matches_the_visible_trail(client, site):
 
 @pytest.mark.django_db
 def test_titles_with_quotes_stay_valid_structured_data(client, site):
-    from home.factories import ContentPageFactory
+    from demo.factories import ContentPageFactory
 
     page = ContentPageFactory(parent=site, title='The "first" </script> step', slug="first-step")
     (breadcrumbs,) = json_ld(get(client, page.url))

@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from core import page_cache
-from home.factories import ContentPageFactory
+from demo.factories import ContentPageFactory
 from home.models import ContentPage
 from portal.settings.base import cache_settings
 

@@ -1,5 +1,7 @@
 """Production settings take everything from the environment and pass Django's deploy checks."""
 
+import ast
+import json
 import os
 import subprocess
 import sys
@@ -63,3 +65,43 @@ def test_compose_file_defines_the_production_stack():
     dockerfile = (ROOT / "docker" / "Dockerfile").read_text()
     assert dockerfile.count("FROM ") >= 2, "the Dockerfile should be multi-stage"
     assert "gunicorn" in dockerfile
+
+
+# Modules that only the demo, the test suite and the benchmark may import: production lacks the libraries.
+DEVELOPMENT_ONLY = {"demo", "factory", "wagtail_factories"}
+PRODUCTION_APPS = ("portal", "home", "methodbank", "search", "accounts", "translation_requests")
+
+
+def production_modules():
+    """Every module of the production apps but their tests, which run only where the demo is installed."""
+    for app in PRODUCTION_APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            relative = path.relative_to(ROOT)
+            if "tests" not in relative.parts and not relative.name.startswith(("test_", "conftest")):
+                yield relative
+
+
+def imported_top_levels(path):
+    for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            yield node.module.split(".")[0]
+
+
+def test_production_does_not_install_the_demo():
+    script = (
+        "import json; from django.apps import apps; print(json.dumps([app.name for app in apps.get_app_configs()]))"
+    )
+    result = run_manage("shell", "--no-imports", "-c", script, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    installed = json.loads(result.stdout)
+    assert "methodbank" in installed
+    assert "demo" not in installed
+
+
+def test_production_apps_import_nothing_from_the_demo_or_the_factory_libraries():
+    modules = list(production_modules())
+    assert Path("methodbank/models/project_page.py") in modules
+    imports = {module: DEVELOPMENT_ONLY & set(imported_top_levels(module)) for module in modules}
+    assert {str(module): sorted(names) for module, names in imports.items() if names} == {}

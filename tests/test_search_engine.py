@@ -14,7 +14,7 @@ from django.core.management import call_command
 from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page
 
-from home.factories import ContentPageFactory
+from demo.factories import ContentPageFactory
 from portal.settings.base import search_backends
 
 ROOT = Path(__file__).resolve().parent.parent

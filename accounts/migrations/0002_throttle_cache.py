@@ -1,7 +1,8 @@
 from django.core.management import call_command
 from django.db import migrations
 
-from accounts.throttle import CACHE_TABLE
+# Frozen here: accounts.throttle.CACHE_TABLE when this migration was written (settings name the same table).
+CACHE_TABLE = "accounts_throttle"
 
 
 def create_table(apps, schema_editor):

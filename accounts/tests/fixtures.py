@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import translate_object
 
 from accounts.roles import CONTRIBUTORS, EXPERTS, MODERATORS, PEER_REVIEWERS, TRANSLATORS
-from methodbank.factories import MethodBankIndexPageFactory, ModelPageFactory, rich_text
+from demo.factories import MethodBankIndexPageFactory, ModelPageFactory, rich_text
 from methodbank.models.evaluation import CRITERIA, EvaluationRecord, Evaluator
 
 ROLES = {

@@ -8,9 +8,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, PageLogEntry, WorkflowPage
 
-from accounts.roles import TRANSLATORS, WORKFLOW_NAME, set_up_roles
+from accounts.roles import TRANSLATORS, WORKFLOW_NAME, attach_to_index
 from accounts.tests.fixtures import make_model, model_form_data
-from methodbank.factories import MethodBankIndexPageFactory
+from demo.factories import MethodBankIndexPageFactory
 from methodbank.models import ModelPage
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +43,9 @@ def test_every_method_bank_index_is_moderated_in_every_language(homes, index, us
     assert model.get_workflow().name == WORKFLOW_NAME
 
 
-def test_setting_up_roles_again_changes_nothing(index):
+def test_attaching_the_roles_to_an_index_again_changes_nothing(index):
     counts = (GroupPagePermission.objects.count(), WorkflowPage.objects.count())
-    set_up_roles(apps)
+    attach_to_index(apps, index.pk)
     assert (GroupPagePermission.objects.count(), WorkflowPage.objects.count()) == counts
 
 

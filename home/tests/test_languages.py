@@ -45,7 +45,7 @@ def test_switcher_links_to_the_same_page_in_other_languages(client, site):
 
 
 def test_switcher_falls_back_to_home_page_and_says_so(client, site):
-    from home.factories import ContentPageFactory
+    from demo.factories import ContentPageFactory
 
     only_finnish = ContentPageFactory(parent=site, title="Vain suomeksi", slug="vain-suomeksi")
     html = client.get(only_finnish.url).content.decode()

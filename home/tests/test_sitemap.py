@@ -62,7 +62,7 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, method_bank):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from home.factories import ContentPageFactory
+    from demo.factories import ContentPageFactory
 
     def queries():
         with CaptureQueriesContext(connection) as context:

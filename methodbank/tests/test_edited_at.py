@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from wagtail.models import Page
 
-from methodbank.factories import GoodPracticePageFactory, MethodBankIndexPageFactory
+from demo.factories import GoodPracticePageFactory, MethodBankIndexPageFactory
 from methodbank.importer.page_writer import PageWriter
 from methodbank.models import GoodPracticePage
 

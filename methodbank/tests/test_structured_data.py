@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from methodbank.factories import GoodPracticePageFactory
+from demo.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
 
 pytestmark = pytest.mark.django_db

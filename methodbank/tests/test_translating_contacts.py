@@ -12,7 +12,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import translate_object
 
-from methodbank.factories import ModelPageFactory, rich_text
+from demo.factories import ModelPageFactory, rich_text
 from methodbank.models import Organisation, ProjectPage, Theme
 
 pytestmark = pytest.mark.django_db

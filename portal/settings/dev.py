@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import env_list
 
 DEBUG = True
+# Demo content, factories and load_demo: development and tests only (production lacks factory-boy).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside a developer's machine
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -11,8 +11,7 @@ def demo_db(django_db_setup, django_db_blocker):
     Each test still runs in its own savepoint (the ``db`` fixture), so what a
     test changes is undone before the next one.
     """
-    from home.demo import load_site
-    from methodbank.demo import load_method_bank
+    from demo.content import load_method_bank, load_site
 
     with django_db_blocker.unblock(), transaction.atomic():
         index = load_method_bank(load_site())

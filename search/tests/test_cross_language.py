@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from methodbank.factories import GoodPracticePageFactory, KeywordFactory
+from demo.factories import GoodPracticePageFactory, KeywordFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ProjectPage, Region, TargetGroup, Theme
 from search.analysis import sort_key
 from search.models import SearchDocument

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from methodbank.factories import GoodPracticePageFactory
+from demo.factories import GoodPracticePageFactory
 from methodbank.models import MethodBankIndexPage
 from portal.settings.base import search_backends
 from search.models import PendingIndexUpdate

@@ -10,7 +10,7 @@ from django.test import override_settings
 from opensearchpy.transport import Transport
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from methodbank.factories import GoodPracticePageFactory
+from demo.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, Region
 from search import engine_query
 from search.models import PendingIndexUpdate, SearchDocument

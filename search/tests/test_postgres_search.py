@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from home.factories import ContentPageFactory
+from demo.factories import ContentPageFactory
 from search.analysis import analyse, query_terms
 from search.service import SearchRequest, match_ids, search
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from methodbank.factories import GoodPracticePageFactory
+from demo.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, Region, Theme
 from search.tests.helpers import run, titles
 

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from methodbank.factories import GoodPracticePageFactory
+from demo.factories import GoodPracticePageFactory
 from methodbank.models import MethodBankIndexPage
 from search import service, suggestions
 from search.models import SearchWord

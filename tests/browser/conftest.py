@@ -72,8 +72,7 @@ def portal(request, django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         from accounts.roles import MODERATORS, TRANSLATORS
-        from home.demo import load_site
-        from methodbank.demo import load_method_bank
+        from demo.content import load_method_bank, load_site
 
         index = load_method_bank(load_site())
         make_user("moderator", MODERATORS)

@@ -1,6 +1,6 @@
 """axe-core on every public page type in Finnish, Swedish and English: no WCAG 2.1 A or AA violations.
 
-An exception would be documented, with its reason, in the accessibility statement (home/demo.py).
+An exception would be documented, with its reason, in the accessibility statement (demo/data/site.yaml).
 """
 
 import pytest

@@ -1,10 +1,12 @@
-"""Factories for method bank pages, blocks and vocabularies, used by the demo and the tests."""
+"""Factories for the site's and the method bank's pages, blocks and vocabularies, used by the demo and the tests."""
 
 import factory
 import wagtail_factories
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from home.blocks import HeroBlock, LinkListBlock
+from home.models import ContentPage, HomePage
 from methodbank import blocks
 from methodbank.models import (
     GoodPracticePage,
@@ -14,6 +16,39 @@ from methodbank.models import (
     Organisation,
     ProjectPage,
 )
+
+
+class HeroBlockFactory(wagtail_factories.StructBlockFactory):
+    heading = "Find models that already work"
+    text = "Models and good practices from vocational education projects."
+    search_placeholder = "guidance"
+
+    class Meta:
+        model = HeroBlock
+
+
+class LinkListBlockFactory(wagtail_factories.StructBlockFactory):
+    heading = "Links"
+
+    class Meta:
+        model = LinkListBlock
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Menetelmäpankki"
+    slug = "home"
+
+    class Meta:
+        model = HomePage
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Content page {n}")
+    intro = "A short introduction."
+    show_in_menus = True
+
+    class Meta:
+        model = ContentPage
 
 
 def many_to_many(field_name):

@@ -1,7 +1,6 @@
 from django.core.management import BaseCommand, call_command
 
-from home.demo import load_site
-from methodbank.demo import load_method_bank
+from demo.content import load_method_bank, load_site
 
 
 class Command(BaseCommand):

@@ -13,15 +13,15 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page
 
-from home.demo import load_site
-from methodbank.demo import MODELS, PRACTICES, PROJECTS, SWEDISH_PROJECT, load_method_bank
+from demo.content import load_method_bank, load_site
+from demo.method_bank import MODELS, PRACTICES, PROJECTS, SWEDISH_PROJECT
 from methodbank.importer.normalise import fold
 from methodbank.importer.project_page_import import import_project_page
 from methodbank.importer.project_page_parser import parse_project_page
 from methodbank.importer.report_import import ReportImporter
+from methodbank.importer.report_parser import parse_report
 from methodbank.models import EvaluationRecord, MethodBankPage, ProjectPage
-
-from .seeds import PROJECT_PAGE_FILES, report_excerpt, seed_path
+from methodbank.tests.seeds import PROJECT_PAGE_FILES, REPORT_FILE, report_excerpt, seed_path
 
 SPECS = [*PROJECTS, *MODELS, *PRACTICES, SWEDISH_PROJECT]
 REPORT_KEYS = {
@@ -116,7 +116,8 @@ def differences(built, expected):
     )
 
 
-def test_the_demo_names_its_items_by_the_keys_the_import_gives_them(report):
+def test_the_demo_names_its_items_by_the_keys_the_import_gives_them():
+    report = parse_report(seed_path(REPORT_FILE))
     imported = {f"{entry.kind}:{entry.key}" for entry in report.entries}
     imported |= {f"project:{project.key}" for project in report.projects}
     imported |= {f"project-page:{fold(parse_project_page(seed_path(name)).name)}" for name in PROJECT_PAGE_FILES}
