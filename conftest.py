@@ -1,15 +1,29 @@
-"""Fixtures shared by the whole suite, and the contract for search tests.
+"""Fixtures shared by the whole suite, and the contract for search tests (docs/testing.md tells more).
 
-`make test` runs pytest three times (see the Makefile):
+`make test` runs pytest in four passes (see the Makefile), each on pytest-xdist workers but the last:
 
-- ``test-python``: SQLite and Wagtail's database search backend, the embedded default;
-- ``test-postgres``: the same tests on PostgreSQL (``DATABASE_URL`` from ``scripts/postgres``);
+- ``test-python``: every test that needs no service, on SQLite and the database search backend;
+- ``test-postgres``: the tests marked ``database`` or ``postgres``, on PostgreSQL (``DATABASE_URL``
+  from ``scripts/postgres``);
 - ``test-engine``: only the tests marked ``backend`` or ``engine``, on OpenSearch
-  (``SEARCH_URL`` from ``scripts/search-engine``).
+  (``SEARCH_URL`` from ``scripts/search-engine``);
+- ``test-browser``: tests/browser, in one process against a live server.
+
+Shared content: the fixtures ``site`` (the demo's home pages and content pages), ``method_bank`` (the
+whole demo; its Finnish index page) and ``imported_report`` (the real report imported into an empty
+database; the import's output) are built once per run, or once per xdist worker, in a transaction that
+stays open while the tests that read them run (``SharedContent``). Each test runs in a savepoint inside
+it, so what a test writes is gone for the next; a test that asks for none of them gets an empty
+database. Tests are ordered by the content they read, so each is built once.
+
+The ``database`` marker is given here, not written in the tests: to the tests in ``DATABASE_TESTS``
+(files that depend on the database itself: search on the database backends, query counts, migrations,
+importers, unique constraints) and to every test marked ``backend`` or ``postgres``. Add a file to
+``DATABASE_TESTS`` when its tests could pass on SQLite and fail on PostgreSQL.
 
 Mark a search test ``@pytest.mark.backend`` when it must behave the same on every backend: it then
-runs in all three. It gets the ``search_backend`` fixture: the configured default backend with empty
-indexes (the fixture also gives the test database access). Content saved in the test is indexed at
+runs in the first three passes. It gets the ``search_backend`` fixture: the configured default backend
+with empty indexes (the fixture also gives the test database access). Content saved in the test is indexed at
 once; call ``search_backend.refresh_indexes()`` before searching so that the engine shows it (a no-op
 on the database backend).
 
@@ -27,8 +41,8 @@ hangs) need no engine; ``portal.settings.base.search_backends(url)`` turns eithe
 ``hung_engine`` is the hung engine itself: its ``connections()`` counts the attempts to reach it.
 Each test starts with the engine's circuit closed (``search.engine_circuit``).
 
-Test runs write to indexes named ``test_portal_*`` (``portal/settings/test.py``), never to the
-indexes a developer's ``make demo`` filled.
+Test runs write to indexes named ``test_portal_*`` (``test_gw0_portal_*`` on xdist worker gw0; see
+``portal/settings/test.py``), never to the indexes a developer's ``make demo`` filled.
 """
 
 import socket
@@ -292,6 +306,7 @@ def pytest_itemcollected(item):
 ONE_WORKER_TESTS = {
     "methodbank/tests/test_import.py": "imported report",
     "methodbank/tests/test_classify_import.py": "imported report",
+    "methodbank/tests/test_import_damaged.py": "imported report",
     "methodbank/tests/test_demo_and_import.py": "make demo",
     "methodbank/tests/test_query_counts.py": "grown bank",
 }
