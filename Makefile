@@ -92,32 +92,41 @@ lint: install
 	$(BIN)/djhtml --check templates
 	$(BIN)/lint-imports
 
-# The suite runs three times (conftest.py at the root describes the contract for search tests),
-# then the browser tests run once against a live server.
-test: install messages lint checks test-python test-postgres test-engine test-browser
+# Every test on SQLite, the database-dependent ones again on PostgreSQL, the search ones on the engine,
+# then the browser tests against a live server; docs/testing.md says what each pass runs and why.
+# Prints the wall time of each phase and the total.
+test: install messages chromium
+	MAKE="$(MAKE)" scripts/timed-phases lint checks sqlite=test-python postgres=test-postgres \
+		engine=test-engine browser=test-browser
 
 checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# The embedded default: SQLite and the database search backend.
-test-python: install messages
-	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m "not engine and not browser and not postgres"
+# pytest-xdist workers for the test passes: auto is one per core; WORKERS=0 runs in one process.
+WORKERS ?= auto
+XDIST = -n $(WORKERS)
 
-# The same tests on PostgreSQL, the production database, from scripts/postgres.
+# The embedded default: SQLite and the database search backend; every test that needs no service.
+test-python: install messages
+	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) $(XDIST) -m "not engine and not browser and not postgres"
+
+# On PostgreSQL, the production database (from scripts/postgres), the tests that depend on the database:
+# marked database in conftest.py (search, query counts, migrations, importers, constraints) or postgres.
 test-postgres: install messages
-	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) -m "not engine and not browser"
+	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) $(XDIST) -m "database and not engine and not browser"
 
 # Search tests on OpenSearch: the SEARCH_URL given, or a node that scripts/search-engine starts.
 test-engine: install messages
 	@if [ -n "$${SEARCH_URL:-}" ]; then \
 		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
-		env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser and not postgres"; \
+		env -u DATABASE_URL $(PYTEST) $(XDIST) -m "(engine or backend) and not browser and not postgres"; \
 	else \
-		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) -m "(engine or backend) and not browser and not postgres"; \
+		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) $(XDIST) -m "(engine or backend) and not browser and not postgres"; \
 	fi
 
 # The browser tests (tests/browser): Playwright and axe-core in Debian's chromium against a live server.
+# In one process: the tests build on each other's content (tests/browser/conftest.py).
 test-browser: install messages chromium
 	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m browser tests/browser
 

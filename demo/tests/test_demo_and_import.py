@@ -13,8 +13,7 @@ from django.db import transaction
 from django.utils import translation
 from wagtail.models import Page
 
-from demo.content import load_method_bank, load_site
-from demo.method_bank import MODELS, PRACTICES, PROJECTS, SWEDISH_PROJECT
+from conftest import MODELS, PRACTICES, PROJECTS, SWEDISH_PROJECT, load_method_bank, load_site
 from methodbank.importer.normalise import fold
 from methodbank.importer.project_page_import import import_project_page
 from methodbank.importer.project_page_parser import parse_project_page
@@ -86,8 +85,9 @@ def bank():
 
 
 @pytest.fixture(scope="module")
-def make_demo_twice(django_db_setup, django_db_blocker, excerpt):
+def make_demo_twice(shared_content, django_db_blocker, excerpt):
     """The bank after `make demo` (load_demo, then the import), and after running both again; rolled back."""
+    shared_content.use(None)  # an empty database, whatever shared content the tests before used
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()

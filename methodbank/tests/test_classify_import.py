@@ -5,7 +5,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 
 from methodbank.importer.source import read_lines
@@ -20,30 +19,11 @@ def run_import(path):
     call_command("import_report", str(path), stdout=StringIO())
 
 
-@pytest.fixture(scope="module")
-def imported(django_db_setup, django_db_blocker):
-    """The report imported once for the module into an empty database, rolled back afterwards."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            run_import(seed_path(REPORT_FILE))
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def report_import(imported, db):
-    return imported
-
-
 def items():
     return MethodBankPage.objects.exclude(item_type="project")
 
 
-def test_most_models_and_practices_carry_target_groups_and_regions(report_import):
+def test_most_models_and_practices_carry_target_groups_and_regions(imported_report):
     total = items().count()
     with_groups = items().filter(target_groups__isnull=False).distinct().count()
     with_regions = items().filter(regions__isnull=False).distinct().count()
@@ -53,13 +33,13 @@ def test_most_models_and_practices_carry_target_groups_and_regions(report_import
     assert items().filter(keywords__isnull=False).distinct().count() >= 40
 
 
-def test_the_lapland_filter_finds_the_items_that_name_lapland(report_import):
+def test_the_lapland_filter_finds_the_items_that_name_lapland(imported_report):
     lapland = MethodBankPage.objects.live().filter(regions__code="fi-10").distinct()
     assert lapland.count() >= 11
     assert lapland.filter(title="Lapin koulutusneuvonta").exists()
 
 
-def test_every_project_is_esf_funded_and_national_projects_cover_the_country(report_import):
+def test_every_project_is_esf_funded_and_national_projects_cover_the_country(imported_report):
     assert ProjectPage.objects.count() == 95
     assert ProjectPage.objects.filter(funding_sources__code="esf").count() == 95
     national = ProjectPage.objects.filter(scope="national")
@@ -68,7 +48,7 @@ def test_every_project_is_esf_funded_and_national_projects_cover_the_country(rep
     assert not ProjectPage.objects.filter(scope="regional", regions__code="national").exists()
 
 
-def test_every_provenance_quotes_the_line_it_cites(report_import):
+def test_every_provenance_quotes_the_line_it_cites(imported_report):
     lines = read_lines(seed_path(REPORT_FILE))[0]
     suggestions = TermSuggestion.objects.all()
     assert suggestions.count() > 500
@@ -80,7 +60,7 @@ def test_every_provenance_quotes_the_line_it_cites(report_import):
             assert item["text"].casefold() in cited, (suggestion, item)
 
 
-def test_an_item_names_its_target_group_in_an_inflected_form(report_import):
+def test_an_item_names_its_target_group_in_an_inflected_form(imported_report):
     practice = MethodBankPage.objects.get(title="Opintopiiri (SDO)")
     assert {group.code for group in practice.target_groups.all()} >= {"immigrants"}
     immigrants = TermSuggestion.objects.get(page=practice, code="immigrants")
@@ -88,7 +68,7 @@ def test_an_item_names_its_target_group_in_an_inflected_form(report_import):
     assert immigrants.evidence[0]["line"] > 0
 
 
-def test_a_reimport_keeps_what_editors_decided_on_the_real_report(report_import, client):
+def test_a_reimport_keeps_what_editors_decided_on_the_real_report(imported_report, client):
     editor = get_user_model().objects.create_superuser("editor", "editor@example.fi", "pw")
     client.force_login(editor)
     practice = MethodBankPage.objects.get(title="Lapin koulutusneuvonta")
@@ -107,7 +87,7 @@ def test_a_reimport_keeps_what_editors_decided_on_the_real_report(report_import,
     assert TermSuggestion.objects.get(pk=lapland.pk).status == TermSuggestion.Status.CONFIRMED
 
 
-def test_a_project_page_naming_a_wider_area_gets_each_of_its_regions(report_import):
+def test_a_project_page_naming_a_wider_area_gets_each_of_its_regions(imported_report):
     call_command("import_project_page", str(seed_path("003_d876190c468a1a05.txt")), stdout=StringIO())
     yhessa = ProjectPage.objects.get(title="Yhessä")
     assert {region.code for region in yhessa.regions.all()} == {"fi-04", "fi-13", "fi-15"}  # Itä-Suomi

@@ -7,10 +7,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
 
+from home.models import ContentPage
 from methodbank.importer.description import imported_body, imported_text
 from methodbank.models import GoodPracticePage, MethodBankPage, ModelPage, ProjectPage
 
@@ -29,34 +29,16 @@ def summary_line(output, label):
     return next(line for line in output.splitlines() if line.strip().startswith(label))
 
 
-@pytest.fixture(scope="module")
-def imported(django_db_setup, django_db_blocker):
-    """The report imported once for the module into an empty database, rolled back afterwards."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield run_import(seed_path(REPORT_FILE))
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def report_import(imported, db):
-    return imported
-
-
 def by_title(model, title, language="fi"):
     return model.objects.get(title=title, locale__language_code=language)
 
 
-def test_counts_per_type_and_theme_match_the_report(report_import):
-    assert "95 created" in summary_line(report_import, "Project:")
-    assert "21 created" in summary_line(report_import, "Model:")
-    assert "200 created" in summary_line(report_import, "Good practice:")
+def test_counts_per_type_and_theme_match_the_report(imported_report):
+    assert "95 created" in summary_line(imported_report, "Project:")
+    assert "21 created" in summary_line(imported_report, "Model:")
+    assert "200 created" in summary_line(imported_report, "Good practice:")
     # The preface says A 36, B 72, C 47, D 67; it counts repeated listings twice (see test_report_parser).
-    assert "A 37, B 70, C 46, D 68" in summary_line(report_import, "Models and practices per main theme")
+    assert "A 37, B 70, C 46, D 68" in summary_line(imported_report, "Models and practices per main theme")
     assert ProjectPage.objects.count() == 95
     assert ModelPage.objects.count() == 21
     assert GoodPracticePage.objects.count() == 200
@@ -65,7 +47,13 @@ def test_counts_per_type_and_theme_match_the_report(report_import):
         assert items.count() == expected, code
 
 
-def test_pages_are_published_with_an_import_revision(report_import):
+def test_the_report_is_imported_into_an_empty_database(imported_report):
+    # The shared content of the other tests (conftest.SharedContent) is not there: no demo pages.
+    assert not ContentPage.objects.exists()
+    assert MethodBankPage.objects.count() == 316
+
+
+def test_pages_are_published_with_an_import_revision(imported_report):
     assert not MethodBankPage.objects.filter(live=False).exists()
     page = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
     assert page.latest_revision is not None
@@ -74,7 +62,7 @@ def test_pages_are_published_with_an_import_revision(report_import):
     assert entry.data["result"] == "created"
 
 
-def test_spot_checks(report_import, client):
+def test_spot_checks(imported_report, client):
     model = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
     assert {theme.code for theme in model.themes.all()} == {"B", "B4"}
     assert model.period == "2019-2021"
@@ -95,14 +83,14 @@ def test_spot_checks(report_import, client):
         ("HENKILÖKOHTAISTAMISEN KEHITTÄMINEN - Palautekyselyt", "SOPU"),  # "(SOPU - Sujuvat omat polut)"
     ],
 )
-def test_spellings_of_a_project_link_to_the_same_page(report_import, title, project_acronym_or_title):
+def test_spellings_of_a_project_link_to_the_same_page(imported_report, title, project_acronym_or_title):
     practice = by_title(GoodPracticePage, title)
     assert practice.project is not None
     assert project_acronym_or_title in (practice.project.acronym, practice.project.title)
 
 
-def test_unmatched_reference_is_reported_and_left_unlinked(report_import):
-    assert "“Yhdessä koulutustakuuseen” (line 350)" in report_import
+def test_unmatched_reference_is_reported_and_left_unlinked(imported_report):
+    assert "“Yhdessä koulutustakuuseen” (line 350)" in imported_report
     unlinked = (
         GoodPracticePage.objects.filter(project__isnull=True).count()
         + ModelPage.objects.filter(projects__isnull=True).count()
@@ -110,14 +98,14 @@ def test_unmatched_reference_is_reported_and_left_unlinked(report_import):
     assert unlinked >= 1
 
 
-def test_swedish_project_lands_in_the_swedish_tree(report_import):
+def test_swedish_project_lands_in_the_swedish_tree(imported_report):
     komet = ProjectPage.objects.get(title__icontains="Stora Komet")
     assert komet.locale.language_code == "sv"
     assert komet.lead_organisation.name.startswith("Yrkeshögskolan Novia")
     assert komet.get_parent().locale.language_code == "sv"
 
 
-def test_second_import_changes_nothing_and_keeps_editor_changes(report_import):
+def test_second_import_changes_nothing_and_keeps_editor_changes(imported_report):
     model = by_title(ModelPage, "HENKILÖKOHTAISTAMINEN - Muistilistat")
     opening = model.summary
     model.summary = "An editor's own summary."
@@ -141,7 +129,7 @@ def test_second_import_changes_nothing_and_keeps_editor_changes(report_import):
     assert model.revisions.count() == revisions + 1
 
 
-def test_reimport_restores_a_field_the_import_owns(report_import):
+def test_reimport_restores_a_field_the_import_owns(imported_report):
     practice = by_title(GoodPracticePage, "Yksilövalmennus")
     practice.themes.set([])
     practice.save_revision().publish()
@@ -152,7 +140,7 @@ def test_reimport_restores_a_field_the_import_owns(report_import):
     assert {theme.code for theme in practice.themes.all()} == {"C", "C1"}
 
 
-def test_project_pages_fill_in_their_projects(report_import):
+def test_project_pages_fill_in_their_projects(imported_report):
     out = StringIO()
     paths = [str(seed_path(name)) for name in ("002_7d50ae538315a1c4.txt", "003_d876190c468a1a05.txt")]
     call_command("import_project_page", *paths, stdout=out)
@@ -180,7 +168,7 @@ def main_text(client, page):
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", main)).split())
 
 
-def test_no_imported_page_repeats_its_summary_in_its_body(report_import):
+def test_no_imported_page_repeats_its_summary_in_its_body(imported_report):
     pages = list(MethodBankPage.objects.exclude(import_key=""))
     assert len(pages) == 316
     repeated = [page.title for page in pages if page.summary in imported_text(page)]
@@ -194,7 +182,7 @@ def test_no_imported_page_repeats_its_summary_in_its_body(report_import):
         assert shown == page.imported_description.split(), page.title
 
 
-def test_an_imported_page_shows_its_opening_once_and_the_rest_below_it(report_import, client):
+def test_an_imported_page_shows_its_opening_once_and_the_rest_below_it(imported_report, client):
     for page in ModelPage.objects.all():
         text = main_text(client, page)
         assert text.count(page.summary) == 1, page.title
@@ -203,7 +191,7 @@ def test_an_imported_page_shows_its_opening_once_and_the_rest_below_it(report_im
             assert text.index(page.summary) < text.index(rest), page.title
 
 
-def test_an_imported_page_says_where_it_comes_from_and_not_when_it_was_imported(report_import, client):
+def test_an_imported_page_says_where_it_comes_from_and_not_when_it_was_imported(imported_report, client):
     practice = by_title(GoodPracticePage, "Yksilövalmennus")
     text = main_text(client, practice)
     assert "Lähde: Zoomi-raportti 2020, koordinointikausi 2019–2021" in text
@@ -222,7 +210,7 @@ def test_an_imported_page_says_where_it_comes_from_and_not_when_it_was_imported(
     assert "Lähde: Zoomi-raportti 2020, koordinointikausi 2019–2021" in text
 
 
-def test_a_project_with_only_an_end_month_shows_that_month_and_no_dangling_dash(report_import, client):
+def test_a_project_with_only_an_end_month_shows_that_month_and_no_dangling_dash(imported_report, client):
     project = by_title(ProjectPage, "#ICTknowhow")
     html = client.get(project.url).content.decode()
     text = main_text(client, project)
@@ -233,12 +221,12 @@ def test_a_project_with_only_an_end_month_shows_that_month_and_no_dangling_dash(
     assert "Lähde: Zoomi-raportti 2020" in text
 
 
-def test_every_project_of_the_report_is_funded_by_the_esf_as_the_report_says(report_import, client):
+def test_every_project_of_the_report_is_funded_by_the_esf_as_the_report_says(imported_report, client):
     assert ProjectPage.objects.filter(funding_sources__code="esf").distinct().count() == 95
     assert "Rahoitus Euroopan sosiaalirahasto (ESR)" in main_text(client, by_title(ProjectPage, "#ICTknowhow"))
 
 
-def test_reimport_brings_an_earlier_import_right_and_keeps_what_editors_added(report_import):
+def test_reimport_brings_an_earlier_import_right_and_keeps_what_editors_added(imported_report):
     practice = by_title(GoodPracticePage, "Yksilövalmennus")
     description = practice.imported_description
     # What the earlier importer wrote: the description's first 400 characters as the summary, the whole

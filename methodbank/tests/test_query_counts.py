@@ -28,8 +28,12 @@ LISTING_MAX_QUERIES = 55
 
 
 @pytest.fixture(scope="module", params=[SMALL, LARGE], ids=["small-bank", "large-bank"])
-def bank(request, demo_content, django_db_blocker):
-    """The demo grown to ``SMALL`` or ``LARGE`` method bank pages, searchable; rolled back afterwards."""
+def bank(request, shared_content, django_db_blocker):
+    """The demo grown to ``SMALL`` or ``LARGE`` method bank pages, searchable; rolled back afterwards.
+
+    The tests ask for ``method_bank`` too, so that the shared demo stays open under this savepoint.
+    """
+    shared_content.use("demo")
     with django_db_blocker.unblock():
         savepoint = transaction.atomic()
         savepoint.__enter__()
@@ -68,7 +72,7 @@ def busiest(queryset, related):
     return page or queryset.get(translation_key=key, locale__language_code="fi"), count
 
 
-def test_bank_has_the_size_asked_for(bank, db):
+def test_bank_has_the_size_asked_for(bank, method_bank):
     assert MethodBankPage.objects.count() == bank
 
 
@@ -77,7 +81,7 @@ def test_bank_has_the_size_asked_for(bank, db):
     [(ModelPage, "practices"), (ProjectPage, "practices"), (GoodPracticePage, "themes")],
     ids=["model", "project", "good-practice"],
 )
-def test_detail_page_queries_are_bounded(bank, db, client, django_assert_max_num_queries, model, related):
+def test_detail_page_queries_are_bounded(bank, method_bank, client, django_assert_max_num_queries, model, related):
     page, related_count = busiest(model.objects.live(), related)
     assert related_count >= (RELATED[bank] if related == "practices" else 1)
     with django_assert_max_num_queries(DETAIL_MAX_QUERIES):
@@ -108,7 +112,7 @@ def _listing_urls():
 
 
 @pytest.mark.parametrize("listing", ["first page", "a later page", "three facets", "words and facets", "site search"])
-def test_listing_queries_are_bounded(bank, db, client, django_assert_max_num_queries, listing):
+def test_listing_queries_are_bounded(bank, method_bank, client, django_assert_max_num_queries, listing):
     url = _listing_urls()[listing]
     with django_assert_max_num_queries(LISTING_MAX_QUERIES):
         response = client.get(url)

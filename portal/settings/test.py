@@ -1,5 +1,7 @@
 """The test suite: fast hashing, in-memory e-mail, no manifest needed."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -18,7 +20,9 @@ PAGE_CACHE_SECONDS = 0
 # Tests never reach a translation service, whatever MACHINE_TRANSLATION the environment sets.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
-# Tests write to indexes of their own, so a developer's engine keeps the demo's indexes.
+# Tests write to indexes of their own, so a developer's engine keeps the demo's indexes; each pytest-xdist
+# worker (gw0, gw1, …) has its own, as it has its own test database.
 _search_engine = WAGTAILSEARCH_BACKENDS["default"]  # noqa: F405
 if "INDEX_PREFIX" in _search_engine:
-    _search_engine["INDEX_PREFIX"] = "test_" + _search_engine["INDEX_PREFIX"]
+    _worker = os.environ.get("PYTEST_XDIST_WORKER")
+    _search_engine["INDEX_PREFIX"] = f"test_{_worker + '_' if _worker else ''}{_search_engine['INDEX_PREFIX']}"

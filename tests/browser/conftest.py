@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_demo
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -72,9 +74,8 @@ def portal(request, django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         from accounts.roles import MODERATORS, TRANSLATORS
-        from demo.content import load_method_bank, load_site
 
-        index = load_method_bank(load_site())
+        index = build_demo()
         make_user("moderator", MODERATORS)
         make_user("translator", TRANSLATORS)
         server = LiveServer("localhost")
