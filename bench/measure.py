@@ -8,6 +8,7 @@ from django.test.utils import override_settings
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
+from demo.synthetic import writer
 from methodbank.models import (
     GoodPracticePage,
     MethodBankIndexPage,
@@ -19,7 +20,7 @@ from methodbank.models import (
     Theme,
 )
 
-from . import http_load, writer
+from . import http_load
 from .scenarios import BACKEND_SEARCH, CACHED_PAGES, SCENARIOS, STATIC_FILE, Sample, backend_search
 from .timing import Budget, count_queries, probe, time_calls, time_client
 

@@ -133,7 +133,9 @@ class Benchmark:
             load_method_bank(load_site())
 
     def measure_size(self, size):
-        from . import generate, indexing, measure
+        from demo.synthetic import generate
+
+        from . import indexing, measure
 
         run = {"size": size}
         self.say(f"growing the bank to {size} pages")

@@ -12,6 +12,8 @@ from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_DIRECTORIES = {".git", ".venv", "node_modules", "var"}
+
+
 # Written on other branches of the same change; remove each entry once the file exists here.
 def markdown_files():
     for directory, subdirectories, files in os.walk(ROOT):
@@ -56,7 +58,15 @@ DOCUMENTS = list(markdown_files())
 
 def test_the_documents_are_found():
     names = {str(path.relative_to(ROOT)) for path in DOCUMENTS}
-    assert {"README.md", "CONTRIBUTING.md", "docs/search.md", "docs/architecture.md", "docs/testing.md", "docker/README.md", "bench/README.md"} <= names
+    assert {
+        "README.md",
+        "CONTRIBUTING.md",
+        "docs/search.md",
+        "docs/architecture.md",
+        "docs/testing.md",
+        "docker/README.md",
+        "bench/README.md",
+    } <= names
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=[str(path.relative_to(ROOT)) for path in DOCUMENTS])

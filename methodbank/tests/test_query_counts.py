@@ -3,7 +3,7 @@
 The same bounds hold for a small bank and for one five times larger, on the
 pages with the most related items: a template or model change that queries
 once per item, per related page or per term fails here. The content comes from
-the benchmark's generator (bench/generate.py), which writes what editors and
+the benchmark's generator (demo/synthetic/generate.py), which writes what editors and
 translators would.
 """
 
@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
-from bench.generate import grow
+from demo.synthetic.generate import grow
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, MethodBankPage, ModelPage, ProjectPage
 from search.documents import rebuild_all
 
