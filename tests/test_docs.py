@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_DIRECTORIES = {".git", ".venv", "node_modules", "var"}
 
 
-# Written on other branches of the same change; remove each entry once the file exists here.
 def markdown_files():
     for directory, subdirectories, files in os.walk(ROOT):
         subdirectories[:] = sorted(name for name in subdirectories if name not in SKIPPED_DIRECTORIES)
