@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.factories import ContentPageFactory
+from demo.factories import ContentPageFactory
 from home.models import ContentPage, HomePage
 from methodbank.models import MethodBankPage
 
