@@ -100,6 +100,8 @@ test: install messages chromium
 		engine=test-engine browser=test-browser
 
 checks: install
+	@# makemigrations looks at the database's migration history, which lives under var/.
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
