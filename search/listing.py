@@ -136,7 +136,7 @@ def listing_context(*, params, language, items_only, page_url):
         "sorts": [
             ("relevance", _("Relevance")),
             ("newest", _("Newest first")),
-            ("title", _("Title A–Ö")),
+            ("title", _("Title A–Z")),
         ],
         "current_sort": search_request.effective_sort,
         "errors": search_request.errors,

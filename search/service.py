@@ -70,11 +70,6 @@ ALSO_AVAILABLE_LIMIT = 5
 SORTS = ("relevance", "newest", "title")
 # The facets, in the order they are shown, are registered by the apps that have items (search.registry);
 # the parameter name is the facet name.
-LANGUAGE_NAMES = {
-    "fi": gettext_lazy("Finnish"),
-    "sv": gettext_lazy("Swedish"),
-    "en": gettext_lazy("English"),
-}
 # Said of a result written in another language than the page around it.
 IN_LANGUAGE = {
     "fi": gettext_lazy("in Finnish"),
@@ -662,7 +657,7 @@ def _also_available(request, vocabulary):
             groups.append(
                 {
                     "language": language,
-                    "language_name": str(LANGUAGE_NAMES[language]),
+                    "in_language": str(IN_LANGUAGE[language]),
                     "count": count,
                     "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary, request),
                 }
@@ -695,7 +690,7 @@ def _engine_result(request, vocabulary, partial_allowed=True, fuzzy=False):
         also_available=[
             {
                 "language": language,
-                "language_name": str(LANGUAGE_NAMES[language]),
+                "in_language": str(IN_LANGUAGE[language]),
                 "count": count,
                 "results": load_pages(ids, vocabulary, request),
             }
