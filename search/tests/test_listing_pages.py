@@ -27,3 +27,42 @@ def test_results_in_other_languages_are_introduced_in_natural_words(client, demo
     # Stora Komet is written in Swedish only.
     html = client.get(SEARCH[language], {"only_lang": "true", "q": "Komet"}).content.decode()
     assert re.findall(r'<h3 id="also-sv">([^<]*)</h3>', html) == [heading]
+
+
+def type_counts(response):
+    return {entry["value"]: entry["count"] for entry in response.context["search"].facets["type"]}
+
+
+@pytest.mark.parametrize(("language", "query"), [("fi", "ohjaus"), ("sv", "metodbanken"), ("en", "guidance")])
+def test_the_type_counts_of_the_site_search_add_up_to_the_results(client, demo, language, query):
+    response = client.get(SEARCH[language], {"q": query})
+    counts = type_counts(response)
+    assert counts["page"] >= 1  # a content page is among the results
+    assert sum(counts.values()) == response.context["search"].count
+    other = {"fi": "Muu sivu", "sv": "Annan sida", "en": "Other page"}[language]
+    assert f'for="facet-type-page">{other} <span class="facet__count">({counts["page"]})</span>' in (
+        response.content.decode()
+    )
+
+
+def test_other_pages_can_be_chosen_in_the_site_search(client, demo):
+    response = client.get(SEARCH["en"], {"q": "guidance", "type": "page"})
+    results = response.context["search"].results
+    assert response.context["errors"] == {}
+    assert results
+    assert {item["type"] for item in results} == {"page"}
+    assert type_counts(response)["page"] == len(results)
+
+
+def test_choosing_a_type_keeps_the_counts_of_the_others(client, demo):
+    everything = client.get(SEARCH["en"], {"q": "guidance"})
+    models = client.get(SEARCH["en"], {"q": "guidance", "type": "model"})
+    assert type_counts(models) == type_counts(everything)
+    assert sum(type_counts(models).values()) == everything.context["search"].count
+
+
+def test_the_method_bank_offers_no_other_pages(client, demo):
+    response = client.get(demo.url)
+    assert "page" not in type_counts(response)
+    assert 'value="page"' not in response.content.decode()
+    assert client.get("/api/search/", {"type": "page"}).status_code == 400
