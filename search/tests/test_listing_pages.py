@@ -66,3 +66,25 @@ def test_the_method_bank_offers_no_other_pages(client, demo):
     assert "page" not in type_counts(response)
     assert 'value="page"' not in response.content.decode()
     assert client.get("/api/search/", {"type": "page"}).status_code == 400
+
+
+def pagination_links(html):
+    nav = re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0)
+    return re.findall(r'<a [^>]*href="([^"]*)"[^>]*>', nav), re.findall(r'aria-current="page">(\d+)<', nav)
+
+
+def test_the_method_bank_numbers_its_pages_and_keeps_the_filters(client, demo):
+    html = client.get(demo.url, {"type": ["model", "practice"], "page_size": "2", "page": "2"}).content.decode()
+    hrefs, current = pagination_links(html)
+    assert current == ["2"]
+    assert hrefs[0] == "?type=model&amp;type=practice&amp;page_size=2&amp;page=1"  # the previous page
+    assert hrefs[-1] == "?type=model&amp;type=practice&amp;page_size=2&amp;page=3"  # the next page
+    assert 'aria-label="Sivu 3"' in html
+
+
+def test_the_site_search_numbers_its_pages_in_the_url(client, demo):
+    html = client.get(SEARCH["en"], {"q": "guidance", "page_size": "2", "page": "4"}).content.decode()
+    hrefs, current = pagination_links(html)
+    assert current == ["4"]
+    assert "?q=guidance&amp;page_size=2&amp;page=1" in hrefs
+    assert 'rel="next"' not in html  # 7 results, 2 a page: page 4 is the last
