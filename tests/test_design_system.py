@@ -336,6 +336,8 @@ def test_facet_panel_keeps_the_query_and_folds_on_phones():
     assert not [attrs for tag, attrs in page.tags if tag == "input" and attrs.get("name") == "sort"]
     assert page.find("button")[0][1] == "Apply filters"
     assert page.find("a") == [({"href": "?q=mentor"}, "Clear filters")]
+    # An empty action is invalid HTML; without one the form goes to the current address.
+    assert [attrs.get("action", "none") for tag, attrs in page.tags if tag == "form"] == ["none"]
 
 
 class ContactForm(forms.Form):
