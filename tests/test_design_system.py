@@ -534,6 +534,10 @@ def test_example_listing_page_has_one_fieldset_per_facet(site):
 
     request = RequestFactory().get("/en/styleguide/listing/")
     with translation.override("en"):
-        page = Elements(styleguide(request, "listing").render().content.decode())
+        html = styleguide(request, "listing").render().content.decode()
+    page = Elements(html)
     assert [text for _, text in page.find("legend")] == ["Theme", "Region"]
     assert len(page.find("article", class_="result-card")) == 10
+    # 45 examples, 10 a page, page 2 by default.
+    nav = Elements(re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0))
+    assert page_numbers(nav) == ["1", "[2]", "3", "4", "5"]
