@@ -33,6 +33,7 @@ def type_counts(response):
     return {entry["value"]: entry["count"] for entry in response.context["search"].facets["type"]}
 
 
+@pytest.mark.backend
 @pytest.mark.parametrize(("language", "query"), [("fi", "ohjaus"), ("sv", "metodbanken"), ("en", "guidance")])
 def test_the_type_counts_of_the_site_search_add_up_to_the_results(client, demo, language, query):
     response = client.get(SEARCH[language], {"q": query})
@@ -45,6 +46,7 @@ def test_the_type_counts_of_the_site_search_add_up_to_the_results(client, demo, 
     )
 
 
+@pytest.mark.backend
 def test_other_pages_can_be_chosen_in_the_site_search(client, demo):
     response = client.get(SEARCH["en"], {"q": "guidance", "type": "page"})
     results = response.context["search"].results
@@ -54,6 +56,7 @@ def test_other_pages_can_be_chosen_in_the_site_search(client, demo):
     assert type_counts(response)["page"] == len(results)
 
 
+@pytest.mark.backend
 def test_choosing_a_type_keeps_the_counts_of_the_others(client, demo):
     everything = client.get(SEARCH["en"], {"q": "guidance"})
     models = client.get(SEARCH["en"], {"q": "guidance", "type": "model"})
