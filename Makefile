@@ -13,7 +13,7 @@ SEEDS ?= ../shared/seeds
 REPORT ?= $(SEEDS)/001_f7e6e7ab4c746c8c.txt
 PROJECT_PAGES ?= $(wildcard $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt)
 
-.PHONY: demo demo-data serve install system-packages chromium assets messages makemessages lint format test checks \
+.PHONY: demo demo-data serve install system-packages chromium html-checker assets messages makemessages lint format test checks \
 	test-python test-postgres test-engine test-browser screenshots bench relevance clean
 
 demo: demo-data
@@ -65,6 +65,11 @@ chromium:
 	@test -x /usr/bin/chromium || { \
 		echo "Installing chromium from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The browser tests check the pages' HTML with the Nu Html Checker: Java (Debian's) and the checker from Maven
+# Central, fetched once (scripts/html-checker).
+html-checker:
+	scripts/html-checker fetch
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11"; exit 1; }
@@ -127,9 +132,10 @@ test-engine: install messages
 		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) $(XDIST) -m "(engine or backend) and not browser and not postgres"; \
 	fi
 
-# The browser tests (tests/browser): Playwright and axe-core in Debian's chromium against a live server.
-# In one process: the tests build on each other's content (tests/browser/conftest.py).
-test-browser: install messages chromium
+# The browser tests (tests/browser): Playwright and axe-core in Debian's chromium against a live server, and
+# the Nu Html Checker on the pages' HTML. In one process: the tests build on each other's content
+# (tests/browser/conftest.py).
+test-browser: install messages chromium html-checker
 	env -u DATABASE_URL -u SEARCH_URL $(PYTEST) -m browser tests/browser
 
 # PNGs of the main pages at phone and desktop widths in fi, sv and en, under var/screenshots/.

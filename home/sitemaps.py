@@ -10,6 +10,10 @@ class TranslatedPagesSitemap(Sitemap):
 
     Each URL carries ``<xhtml:link rel="alternate" hreflang>`` for every live translation of its page
     (itself included) and ``x-default`` for the default language, as the pages' own <head> does.
+
+    Addresses are on the host the sitemap was asked from, as Django's own sitemaps do without the sites
+    framework: the Site's hostname (``localhost`` in the demo) need not be the one visitors use.
+    ALLOWED_HOSTS limits which hosts those can be.
     """
 
     def live_pages(self):
@@ -30,7 +34,7 @@ class TranslatedPagesSitemap(Sitemap):
             language = page.locale.language_code
             if language in order:
                 by_key.setdefault(page.translation_key, []).append(
-                    {"lang_code": language, "location": page.get_full_url(self.request)}
+                    {"lang_code": language, "location": self._location(page)}
                 )
         for alternates in by_key.values():
             alternates.sort(key=lambda alternate: order.index(alternate["lang_code"]))
@@ -40,6 +44,10 @@ class TranslatedPagesSitemap(Sitemap):
             if default is not None and len(alternates) > 1:
                 alternates.append({"lang_code": "x-default", "location": default["location"]})
         return by_key
+
+    def _location(self, page):
+        # get_url gives a path for a page of the requested site, and a full URL for one of another site.
+        return self.request.build_absolute_uri(page.get_url(self.request))
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
@@ -53,6 +61,7 @@ class TranslatedPagesSitemap(Sitemap):
         urls = []
         for item in pages:
             for url_info in item.get_sitemap_urls(self.request):
+                url_info = {**url_info, "location": self._location(item)}
                 if len(alternates.get(item.translation_key, [])) > 1:
                     url_info = {**url_info, "alternates": alternates[item.translation_key]}
                 urls.append(url_info)

@@ -126,8 +126,15 @@ def listing(pages, vocabulary):
 
 
 def register():
+    registry.register_facet(
+        "type",
+        _("Type"),
+        description="Item type: project, model or practice (good practice).",
+        choices=ItemType,
+        # The site search lists content pages too; they count under this type.
+        other_pages=_("Other page"),
+    )
     for name, label, description, choices in (
-        ("type", _("Type"), "Item type: project, model or practice (good practice).", ItemType),
         (
             "theme",
             _("Theme"),

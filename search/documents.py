@@ -80,8 +80,10 @@ def page_texts(page):
 
 def facet_values(page, fresh_source=None):
     """``(facet, value)`` pairs of a page, all language-independent codes: an item's, as its app registered them
-    (``search.registry``); none for other pages."""
-    return registry.item_facet_values(page, fresh_source)
+    (``search.registry``); for other pages, the "other page" value of the facets that have one (their type)."""
+    if registry.is_item(page):
+        return registry.item_facet_values(page, fresh_source)
+    return registry.other_page_values()
 
 
 def facet_words(values):

@@ -240,7 +240,7 @@ def _text_query(request, operator, fuzzy):
 
 def _main_body(request, operator, hidden, vocabulary, start, fuzzy=False):
     visible = [
-        *hidden.filters(request.items_only or bool(request.filters)),
+        *hidden.filters(request.lists_items_only),
         _listed(request.languages, hidden),
     ]
     facets = [_facet_filter(facet, values) for facet, values in request.filters.items()]

@@ -136,12 +136,10 @@ def listing_context(*, params, language, items_only, page_url):
         "sorts": [
             ("relevance", _("Relevance")),
             ("newest", _("Newest first")),
-            ("title", _("Title A–Ö")),
+            ("title", _("Title A–Z")),
         ],
         "current_sort": search_request.effective_sort,
         "errors": search_request.errors,
-        "previous_url": _url_with(params, page=str(current - 1)) if current > 1 else None,
-        "next_url": _url_with(params, page=str(current + 1)) if current < result.num_pages else None,
         "last_page_url": _url_with(params, page=str(result.num_pages)),
         "current_page": current,
         "promotions": promotions(search_request.query, search_request.language),

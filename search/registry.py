@@ -6,6 +6,8 @@ An app registers, in its ``AppConfig.ready`` (the method bank: ``methodbank.sear
   label, a description for the API document, and where its values come from:
   fixed ``choices``, a vocabulary registered under the same name, or, with a
   ``pattern``, the values found in the documents (such as project end years);
+  with ``other_pages``, pages that are no items take the value ``OTHER_PAGE`` in
+  it, so that the site search's counts (of types) cover every result;
 - its vocabularies (``register_vocabulary``): for each name the translatable
   term model, with ``code``, ``name``, ``sort_order`` and ``word_forms`` (one
   word form or synonym per line, per language) and an optional ``parent``, so
@@ -21,6 +23,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# The value pages that are no items (content pages, home pages) take in a facet registered with ``other_pages``.
+OTHER_PAGE = "page"
+
 
 @dataclass(frozen=True)
 class Facet:
@@ -31,6 +36,8 @@ class Facet:
     choices: type = None
     # For values read from the documents: what a valid value looks like (a regular expression).
     pattern: str = ""
+    # The label of OTHER_PAGE, for the facet that pages which are no items take a value in; empty for the others.
+    other_pages: str = ""
 
     def accepts_any(self, value):
         return bool(self.pattern) and re.fullmatch(self.pattern, value) is not None
@@ -68,8 +75,13 @@ items = None
 _projects = []
 
 
-def register_facet(name, label, *, description, choices=None, pattern=""):
-    facets[name] = Facet(name, label, description, choices, pattern)
+def register_facet(name, label, *, description, choices=None, pattern="", other_pages=""):
+    facets[name] = Facet(name, label, description, choices, pattern, other_pages)
+
+
+def other_page_values():
+    """The ``(facet, value)`` pairs of a page that is no item."""
+    return {(facet.name, OTHER_PAGE) for facet in facets.values() if facet.other_pages}
 
 
 def register_vocabulary(facet, model, *, tag, match_label):

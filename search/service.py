@@ -70,11 +70,6 @@ ALSO_AVAILABLE_LIMIT = 5
 SORTS = ("relevance", "newest", "title")
 # The facets, in the order they are shown, are registered by the apps that have items (search.registry);
 # the parameter name is the facet name.
-LANGUAGE_NAMES = {
-    "fi": gettext_lazy("Finnish"),
-    "sv": gettext_lazy("Swedish"),
-    "en": gettext_lazy("English"),
-}
 # Said of a result written in another language than the page around it.
 IN_LANGUAGE = {
     "fi": gettext_lazy("in Finnish"),
@@ -111,7 +106,7 @@ class Vocabulary:
     ``hidden_pages`` (see ``hidden_pages``) are left out of the years on offer; without them, they are read.
     """
 
-    def __init__(self, language, hidden_pages=None):
+    def __init__(self, language, hidden_pages=None, other_pages=False):
         self.language = language
         facets = registry.facets.values()
         with translation.override(language):
@@ -120,6 +115,10 @@ class Vocabulary:
                 for facet in facets
                 if facet.choices
             }
+            # The site search lists pages that are no items too: they count, and can be chosen, as "other pages".
+            for facet in facets:
+                if other_pages and facet.other_pages:
+                    self.values[facet.name] = [*self.values[facet.name], (registry.OTHER_PAGE, str(facet.other_pages))]
         # {facet: {code: code of its parent term}}, for vocabularies whose terms nest (sub-themes).
         self.parents = {}
         # {facet: [(code, name, word forms)]} in ``language``, for queries that name terms (search.term_names).
@@ -189,6 +188,18 @@ class SearchRequest:
         return self.sort or "relevance"
 
     @property
+    def lists_items_only(self):
+        """Whether only items need be read: as asked, or because the filters leave out every other page.
+
+        Other pages carry only the "other page" value of a facet registered with ``other_pages`` (their type);
+        they still count in that facet's disjunctive counts while it is the only facet filtered without it.
+        """
+        if self.items_only:
+            return True
+        excluding = [facet for facet, values in self.filters.items() if registry.OTHER_PAGE not in values]
+        return len(excluding) > 1 or any(not registry.facets[facet].other_pages for facet in excluding)
+
+    @property
     def query_words(self):
         return query_terms(self.query, self.language, MAX_QUERY_WORDS)
 
@@ -218,7 +229,7 @@ class SearchRequest:
             errors["lang"] = _("Choose the language fi, sv or en.")
             language = settings.LANGUAGE_CODE
         hidden = hidden_pages_now()
-        vocabulary = vocabulary or Vocabulary(language, hidden)
+        vocabulary = vocabulary or Vocabulary(language, hidden, other_pages=not items_only)
 
         # The limit counts what was sent, as the API's document states it, before unprintable characters go.
         query = params.get("q", "")
@@ -604,7 +615,7 @@ def load_pages(page_ids, vocabulary, request):
         item = {
             "page": page,
             "title": page.title,
-            "type": "page",
+            "type": registry.OTHER_PAGE,
             "type_label": "",
             "locale": locale,
             # Set when the page is in another language than the labels: its title and summary are in ``lang``.
@@ -662,7 +673,7 @@ def _also_available(request, vocabulary):
             groups.append(
                 {
                     "language": language,
-                    "language_name": str(LANGUAGE_NAMES[language]),
+                    "in_language": str(IN_LANGUAGE[language]),
                     "count": count,
                     "results": load_pages(ids[:ALSO_AVAILABLE_LIMIT], vocabulary, request),
                 }
@@ -695,7 +706,7 @@ def _engine_result(request, vocabulary, partial_allowed=True, fuzzy=False):
         also_available=[
             {
                 "language": language,
-                "language_name": str(LANGUAGE_NAMES[language]),
+                "in_language": str(IN_LANGUAGE[language]),
                 "count": count,
                 "results": load_pages(ids, vocabulary, request),
             }
@@ -717,7 +728,9 @@ def search(request, vocabulary=None):
     the words, and on the engine, fuzzy matches of the words.
     """
     with translation.override(request.language):
-        vocabulary = vocabulary or request.vocabulary or Vocabulary(request.language)
+        vocabulary = (
+            vocabulary or request.vocabulary or Vocabulary(request.language, other_pages=not request.items_only)
+        )
         result = _search_once(request, vocabulary, partial_allowed=False)
         if result.count or not request.query_words:
             return result
@@ -766,7 +779,7 @@ def _search_once(request, vocabulary, partial_allowed):
     notices = []
     rankings = None
     partial = False
-    items_only = request.items_only or bool(request.filters)
+    items_only = request.lists_items_only
     if request.query_words:
         rankings, notices = _rankings(request, "and")
         if not any(rankings.values()) and len(request.query_words) > 1 and partial_allowed:

@@ -336,6 +336,8 @@ def test_facet_panel_keeps_the_query_and_folds_on_phones():
     assert not [attrs for tag, attrs in page.tags if tag == "input" and attrs.get("name") == "sort"]
     assert page.find("button")[0][1] == "Apply filters"
     assert page.find("a") == [({"href": "?q=mentor"}, "Clear filters")]
+    # An empty action is invalid HTML; without one the form goes to the current address.
+    assert [attrs.get("action", "none") for tag, attrs in page.tags if tag == "form"] == ["none"]
 
 
 class ContactForm(forms.Form):
@@ -432,16 +434,63 @@ def test_result_card_shows_title_link_type_meta_and_badge():
     assert "Expert evaluated" in page.find("p", class_="result-card__badge")[0][1]
 
 
-def test_pagination_keeps_the_other_query_parameters():
-    request = RequestFactory().get("/en/search/", {"q": "mentor", "theme": ["a", "b"], "page": "2"})
-    page_obj = Paginator(range(50), 10).page(2)
-    page = Elements(render_to_string("includes/pagination.html", {"page_obj": page_obj}, request=request))
-    links = {attrs["rel"]: attrs["href"] for attrs, _ in page.find("a")}
-    assert links == {
-        "prev": "?q=mentor&theme=a&theme=b&page=1",
-        "next": "?q=mentor&theme=a&theme=b&page=3",
-    }
-    assert page.find("li", class_="pagination__status")[0][1] == "Page 2 of 5"
+def pagination(page, pages=17, query=None):
+    request = RequestFactory().get("/en/search/", {**(query or {}), "page": str(page)})
+    page_obj = Paginator(range(pages * 10), 10).page(page)
+    return Elements(render_to_string("includes/pagination.html", {"page_obj": page_obj}, request=request))
+
+
+def page_numbers(nav):
+    """The numbers and gaps a visitor sees, the current page in brackets."""
+    items = [text for _attrs, text in nav.find("li")]
+    current = [text for attrs, text in nav.find("a") if attrs.get("aria-current") == "page"]
+    return [f"[{item}]" if [item] == current else item for item in items]
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        (1, ["[1]", "2", "…", "17"]),
+        (3, ["1", "2", "[3]", "4", "…", "17"]),
+        (9, ["1", "…", "8", "[9]", "10", "…", "17"]),
+        (16, ["1", "…", "15", "[16]", "17"]),
+        (17, ["1", "…", "16", "[17]"]),
+    ],
+)
+def test_pagination_numbers_the_pages_around_the_current_one_and_the_first_and_last(page, shown):
+    assert page_numbers(pagination(page)) == shown
+
+
+def accessible_names(nav):
+    # The arrows are aria-hidden: screen readers hear only the words.
+    return [attrs.get("aria-label") or text.strip("‹› ") for attrs, text in nav.find("a")]
+
+
+def test_pagination_links_keep_the_other_query_parameters_and_have_names():
+    nav = pagination(2, pages=5, query={"q": "mentor", "theme": ["a", "b"]})
+    links = list(zip(accessible_names(nav), [attrs["href"] for attrs, _ in nav.find("a")], strict=True))
+    assert links == [
+        ("Previous page", "?q=mentor&theme=a&theme=b&page=1"),
+        ("Page 1", "?q=mentor&theme=a&theme=b&page=1"),
+        ("Page 2", "?q=mentor&theme=a&theme=b&page=2"),
+        ("Page 3", "?q=mentor&theme=a&theme=b&page=3"),
+        ("Page 4", "?q=mentor&theme=a&theme=b&page=4"),
+        ("Page 5", "?q=mentor&theme=a&theme=b&page=5"),
+        ("Next page", "?q=mentor&theme=a&theme=b&page=3"),
+    ]
+    assert [attrs.get("rel") for attrs, _ in nav.find("a")] == ["prev", None, None, None, None, None, "next"]
+    assert [attrs.get("aria-label") for attrs, _ in nav.find("nav")] == ["Pagination"]
+
+
+def test_pagination_has_no_previous_on_the_first_page_nor_next_on_the_last():
+    assert [attrs.get("rel") for attrs, _ in pagination(1, pages=3).find("a") if attrs.get("rel")] == ["next"]
+    assert [attrs.get("rel") for attrs, _ in pagination(3, pages=3).find("a") if attrs.get("rel")] == ["prev"]
+
+
+def test_pagination_speaks_the_visitors_language():
+    with translation.override("fi"):
+        nav = pagination(2, pages=3)
+    assert accessible_names(nav) == ["Edellinen sivu", "Sivu 1", "Sivu 2", "Sivu 3", "Seuraava sivu"]
 
 
 def test_pagination_is_left_out_for_a_single_page():
@@ -485,6 +534,10 @@ def test_example_listing_page_has_one_fieldset_per_facet(site):
 
     request = RequestFactory().get("/en/styleguide/listing/")
     with translation.override("en"):
-        page = Elements(styleguide(request, "listing").render().content.decode())
+        html = styleguide(request, "listing").render().content.decode()
+    page = Elements(html)
     assert [text for _, text in page.find("legend")] == ["Theme", "Region"]
     assert len(page.find("article", class_="result-card")) == 10
+    # 45 examples, 10 a page, page 2 by default.
+    nav = Elements(re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0))
+    assert page_numbers(nav) == ["1", "[2]", "3", "4", "5"]

@@ -7,8 +7,13 @@ from wagtail.models import Page
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
+# The host the demo's dev server answers on; the demo's Site says localhost, port 80.
+HOST = "127.0.0.1:8000"
+BASE = f"http://{HOST}"
+
+
 def sitemap(client):
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap.xml", HTTP_HOST=HOST)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)  # noqa: S314 - our own response
@@ -25,8 +30,8 @@ def sitemap(client):
 def test_every_live_page_in_every_language_is_listed(client, method_bank):
     urls = sitemap(client)
     live = Page.objects.live().public().filter(depth__gt=1).specific()
-    assert sorted(urls) == sorted(page.get_full_url() for page in live)
-    paths = {url.split("localhost", 1)[1] for url in urls}
+    assert sorted(urls) == sorted(BASE + page.url for page in live)
+    paths = {url.removeprefix(BASE) for url in urls}
     for language in ("fi", "sv", "en"):
         assert f"/{language}/" in paths
         assert f"/{language}/menetelmapankki/zoomi/" in paths
@@ -34,12 +39,12 @@ def test_every_live_page_in_every_language_is_listed(client, method_bank):
 
 def test_translations_point_at_each_other_with_hreflang_and_x_default(client, method_bank):
     urls = sitemap(client)
-    swedish = "http://localhost/sv/menetelmapankki/zoomi/"
+    swedish = f"{BASE}/sv/menetelmapankki/zoomi/"
     expected = {
-        "fi": "http://localhost/fi/menetelmapankki/zoomi/",
+        "fi": f"{BASE}/fi/menetelmapankki/zoomi/",
         "sv": swedish,
-        "en": "http://localhost/en/menetelmapankki/zoomi/",
-        "x-default": "http://localhost/fi/menetelmapankki/zoomi/",
+        "en": f"{BASE}/en/menetelmapankki/zoomi/",
+        "x-default": f"{BASE}/fi/menetelmapankki/zoomi/",
     }
     assert urls[swedish] == expected
     assert urls[expected["en"]] == expected
@@ -47,15 +52,15 @@ def test_translations_point_at_each_other_with_hreflang_and_x_default(client, me
 
 def test_a_page_without_translations_has_no_alternates(client, method_bank):
     # Stora Komet is written in Swedish only.
-    assert sitemap(client)["http://localhost/sv/menetelmapankki/stora-komet/"] == {}
+    assert sitemap(client)[f"{BASE}/sv/menetelmapankki/stora-komet/"] == {}
 
 
 def test_unpublished_translation_drops_out_of_the_page_and_its_alternates(client, method_bank):
     english = Page.objects.get(locale__language_code="en", slug="zoomi")
     english.unpublish()
     urls = sitemap(client)
-    assert "http://localhost/en/menetelmapankki/zoomi/" not in urls
-    assert set(urls["http://localhost/fi/menetelmapankki/zoomi/"]) == {"fi", "sv", "x-default"}
+    assert f"{BASE}/en/menetelmapankki/zoomi/" not in urls
+    assert set(urls[f"{BASE}/fi/menetelmapankki/zoomi/"]) == {"fi", "sv", "x-default"}
 
 
 def test_sitemap_query_count_does_not_grow_with_pages(client, method_bank):
@@ -74,3 +79,14 @@ def test_sitemap_query_count_does_not_grow_with_pages(client, method_bank):
     for number in range(5):
         ContentPageFactory(parent=home, title=f"Extra {number}", slug=f"extra-{number}")
     assert queries() == before
+
+
+def test_addresses_are_on_the_host_the_sitemap_was_asked_from(client, method_bank):
+    # Not the Site's own hostname: the demo's Site is localhost, port 80, where nothing answers.
+    response = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8104")
+    root = ET.fromstring(response.content)  # noqa: S314 - our own response
+    locations = [element.text for element in root.iter(f"{{{NS['s']}}}loc")]
+    hrefs = [link.get("href") for link in root.iter(f"{{{NS['x']}}}link")]
+    assert locations
+    assert hrefs
+    assert all(url.startswith("http://127.0.0.1:8104/") for url in locations + hrefs)

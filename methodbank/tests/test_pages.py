@@ -116,3 +116,15 @@ def test_pages_nest_only_where_they_belong(method_bank):
     model = page_in(ModelPage, "koulutukseen-tutustuminen", "fi")
     assert not GoodPracticePage.can_create_at(model)
     assert not ProjectPage.can_create_at(model)
+
+
+# What HTML allows in <time datetime>: a date, or a date and time with at most three digits of seconds' fraction.
+VALID_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+@pytest.mark.parametrize(("model", "slug"), PAGES[1:])
+def test_time_elements_carry_datetimes_that_html_allows(client, method_bank, model, slug):
+    html = client.get(page_in(model, slug, "en").url).content.decode()
+    values = re.findall(r'<time datetime="([^"]*)"', html)
+    assert values
+    assert [value for value in values if not VALID_DATETIME.fullmatch(value)] == []

@@ -11,3 +11,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STYLEGUIDE = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# A visitor of the demo sees the portal's 404 page, not Django's debug page (portal/not_found.py).
+MIDDLEWARE = [*MIDDLEWARE, "portal.not_found.PortalNotFoundPageMiddleware"]  # noqa: F405

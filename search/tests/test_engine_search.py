@@ -113,6 +113,25 @@ def test_the_engine_answers_as_the_database_does(demo, params, language):
 
 
 @pytest.mark.engine
+@pytest.mark.parametrize(
+    ("params", "language"),
+    [
+        ("q=guidance", "en"),
+        ("q=ohjaus&type=page", "fi"),
+        ("q=ohjaus&type=model", "fi"),
+        ("type=page&type=project&theme=A", "sv"),
+    ],
+)
+def test_the_engine_counts_other_pages_as_the_database_does(demo, params, language):
+    """The site search (not only items): pages that are no items count under the type "Other page"."""
+    engine = run(params, language=language, items_only=False)
+    with database_only():
+        database = run(params, language=language, items_only=False)
+    assert seen(engine) == seen(database)
+    assert sum(entry["count"] for entry in engine.facets["type"]) >= engine.count
+
+
+@pytest.mark.engine
 def test_pages_past_the_engines_result_window_come_from_the_database_path(demo):
     deep = SearchRequest.from_params(QueryDict("q=ohjaus&page=600"), language="fi")
     assert engine_query.answer(deep, deep.vocabulary, 5) is None
