@@ -130,7 +130,7 @@ def test_openapi_description_lists_every_parameter(client):
 
 
 def test_autocomplete_suggests_titles_from_two_characters(client, demo):
-    assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": [], "notices": []}
+    assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": [], "terms": [], "notices": []}
     suggestions = client.get("/api/search/autocomplete/?lang=fi&q=su").json()["suggestions"]
     titles = [suggestion["title"] for suggestion in suggestions]
     assert "SOPU - Sujuvat omat polut" in titles
@@ -138,6 +138,52 @@ def test_autocomplete_suggests_titles_from_two_characters(client, demo):
     swedish = client.get("/api/search/autocomplete/?lang=sv&q=stora").json()["suggestions"]
     assert [suggestion["title"] for suggestion in swedish] == ["Stora Komet"]
     assert client.get("/api/search/autocomplete/?lang=xx&q=su").status_code == 400
+
+
+def completed_terms(client, language, typed):
+    return client.get("/api/search/autocomplete/", {"lang": language, "q": typed}).json()["terms"]
+
+
+def test_autocomplete_suggests_vocabulary_terms_by_their_names_and_word_forms(client, demo):
+    # "ohj" starts a word of two themes' names and of a target group's name ("Opinto-ohjaajat"), and a
+    # word form of another target group ("hakeutumisen ohjaus"): names first.
+    finnish = completed_terms(client, "fi", "ohj")
+    assert [(term["vocabulary"], term["code"]) for term in finnish] == [
+        ("theme", "B"),
+        ("theme", "C1"),
+        ("target_group", "guidance-staff"),
+        ("target_group", "applicants"),
+    ]
+    assert finnish[2] == {
+        "name": "Opinto-ohjaajat ja opettajat",
+        "vocabulary": "target_group",
+        "vocabulary_label": "kohderyhmä",
+        "code": "guidance-staff",
+    }
+    # A Swedish word form ("yrkesstuderande") suggests its term by the term's name.
+    swedish = completed_terms(client, "sv", "yrkesstud")
+    assert swedish == [
+        {
+            "name": "Studerande i yrkesutbildning",
+            "vocabulary": "target_group",
+            "vocabulary_label": "målgrupp",
+            "code": "vocational-students",
+        }
+    ]
+    # Searching for the suggested name finds the items tagged with the term.
+    assert api(client, "lang=sv&q=Studerande i yrkesutbildning").json()["count"] > 0
+    # Every typed word must start a word of the term.
+    assert completed_terms(client, "fi", "opinto opet") == [finnish[2]]
+    assert completed_terms(client, "fi", "o") == []
+
+
+def test_autocomplete_offers_no_term_without_a_live_page(client, demo):
+    # No item is in Lapland: the region would lead to nothing.
+    assert completed_terms(client, "fi", "lapp") == []
+    assert completed_terms(client, "sv", "yrkesstud") != []
+    for page in MethodBankPage.objects.live().filter(target_groups__code="vocational-students"):
+        page.unpublish()
+    assert completed_terms(client, "sv", "yrkesstud") == []
 
 
 @pytest.mark.parametrize(("path", "language"), [("/fi/haku/", "fi"), ("/sv/sok/", "sv"), ("/en/search/", "en")])
