@@ -4,7 +4,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from methodbank.models import MethodBankPage
+from methodbank.models import MethodBankIndexPage, MethodBankPage
 
 pytestmark = [pytest.mark.backend]
 
@@ -194,6 +194,32 @@ def test_site_search_page_in_each_language(client, demo, path, language):
     assert 'role="status"' in html
     titles = [item["title"] for item in response.context["search"].results]
     assert len(titles) == 1 and all(item["locale"] == language for item in response.context["search"].results)
+
+
+@pytest.mark.parametrize(
+    ("language", "search_path", "announcement"),
+    [
+        ("fi", "/fi/haku/", "{count} hakuehdotusta. Voit valita niistä nuolinäppäimillä ylös ja alas."),
+        ("sv", "/sv/sok/", "{count} sökförslag. Du kan välja bland dem med piltangenterna upp och ned."),
+        ("en", "/en/search/", "{count} suggestions available. Use the up and down arrow keys to choose."),
+    ],
+)
+def test_search_and_filter_forms_submit_to_their_page_and_offer_suggestions(
+    client, demo, language, search_path, announcement
+):
+    method_bank = MethodBankIndexPage.objects.get(locale__language_code=language).url
+    for path in (search_path, method_bank):
+        html = client.get(path, {"q": "ohjaus"}).content.decode()
+        # The Nu Html Checker refuses an empty action; without one, a form submits to its page.
+        assert 'action=""' not in html
+        assert '<form class="search-box" role="search" method="get">' in html
+        assert '<form class="facet-panel__body" method="get" aria-labelledby="facet-panel-title">' in html
+        # The suggestions' live region with their address and announcements, in the page's language, for
+        # static/js/combobox.js; the script adds the list, so there is no empty one without it.
+        assert f'data-url="/api/search/autocomplete/" data-lang="{language}"' in html
+        assert f'data-many="{announcement}"' in html
+        assert 'role="status" aria-live="polite"' in html
+        assert 'role="listbox"' not in html
 
 
 def test_index_page_lists_filters_with_counts_and_nested_sub_themes(client, demo):
