@@ -136,6 +136,25 @@ def test_escape_closes_then_clears_and_tab_leaves(page, portal):
     expect_closed(box, listbox)
 
 
+def test_a_newer_request_aborts_the_one_still_waiting(page):
+    page.goto("/fi/haku/")
+    aborted = []
+    page.on("requestfailed", lambda request: aborted.append(request.url) if API in request.url else None)
+    # A slow network: each answer takes a second and a half to arrive.
+    network = page.context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    box = page.locator("#search-q")
+    box.press_sequentially("so")
+    page.wait_for_timeout(500)
+    box.press_sequentially("pu")
+    expect(page.locator("#search-q-suggestions").get_by_role("option")).to_have_text(["SOPU - Sujuvat omat polut"])
+    assert len(aborted) == 1 and "q=so&" in aborted[0] + "&"
+
+
 def test_the_open_list_has_no_wcag_violations(page, portal):
     page.goto(portal.index.url)
     page.locator("#search-q").press_sequentially("ohj")
