@@ -171,6 +171,8 @@ function setUp(wrapper) {
   input.addEventListener("input", typed);
 
   input.addEventListener("keydown", (event) => {
+    // Keys that compose a character (an input method editor) are not commands.
+    if (event.isComposing) return;
     if (event.altKey && event.key === "ArrowDown") {
       open();
       event.preventDefault();
