@@ -243,11 +243,11 @@ def openapi_document():
             },
             "/api/search/autocomplete/": {
                 "get": {
-                    "summary": "Titles that start with what was typed (from two characters)",
+                    "summary": "Titles and vocabulary terms that start with what was typed (from two characters)",
                     "parameters": [
                         {
                             **language,
-                            "description": "Language of the titles; without it, the visitor's language.",
+                            "description": "Language of the titles and terms; without it, the visitor's language.",
                             "schema": {"type": "string", "enum": ["fi", "sv", "en"]},
                         },
                         {
@@ -263,7 +263,10 @@ def openapi_document():
                     ],
                     "responses": {
                         "200": {
-                            "description": "Up to eight suggestions, and a notice when the search engine did not answer.",
+                            "description": (
+                                "Up to eight page titles, up to five vocabulary terms that tag at least one public "
+                                "page, and a notice when the search engine did not answer."
+                            ),
                             "content": {
                                 "application/json": {
                                     "schema": {
@@ -280,9 +283,43 @@ def openapi_document():
                                                     "required": ["title", "url"],
                                                 },
                                             },
+                                            "terms": {
+                                                "type": "array",
+                                                "description": (
+                                                    "Vocabulary terms whose name, or one of whose word forms, starts "
+                                                    "with the typed words. Searching for a term's name finds the "
+                                                    "items tagged with it, in every language."
+                                                ),
+                                                "items": {
+                                                    "type": "object",
+                                                    "properties": {
+                                                        "name": {
+                                                            "type": "string",
+                                                            "description": "The term's name in the language.",
+                                                        },
+                                                        "vocabulary": {
+                                                            "type": "string",
+                                                            "enum": list(registry.vocabularies),
+                                                            "description": (
+                                                                "The vocabulary; all but keyword are also filter "
+                                                                "parameters of /api/search/."
+                                                            ),
+                                                        },
+                                                        "vocabulary_label": {
+                                                            "type": "string",
+                                                            "description": "The vocabulary's name in the language.",
+                                                        },
+                                                        "code": {
+                                                            "type": "string",
+                                                            "description": "The term's code, the same in every language.",
+                                                        },
+                                                    },
+                                                    "required": ["name", "vocabulary", "vocabulary_label", "code"],
+                                                },
+                                            },
                                             "notices": {"type": "array", "items": {"type": "string"}},
                                         },
-                                        "required": ["suggestions", "notices"],
+                                        "required": ["suggestions", "terms", "notices"],
                                     }
                                 }
                             },

@@ -45,7 +45,7 @@ from search.documents import is_database_backend
 from search.engine_circuit import CircuitOpen
 from search.models import FacetValue, SearchDocument
 from search.sqlite_ranking import is_sqlite_results, ranked_pks
-from search.term_names import named_terms, with_tags
+from search.term_names import completing_terms, named_terms, with_tags
 
 logger = logging.getLogger(__name__)
 
@@ -819,16 +819,21 @@ def _completions(backend, typed, language, limit):
     return _first_pks(backend.autocomplete(typed, documents), limit)
 
 
+def _typed(text):
+    """What was typed, as words joined by spaces: "" under two characters, so that nothing is suggested."""
+    text = printable(text)[:MAX_QUERY_LENGTH]
+    if len(text) < 2:
+        return ""
+    return " ".join(words(text)[:MAX_QUERY_WORDS])
+
+
 def autocomplete(text, language, limit=8):
     """Titles in ``language`` whose words start with what was typed (two characters at least), and a notice or None.
 
     When the search engine fails, the database backend completes instead, and the notice says so.
     """
-    text = printable(text)[:MAX_QUERY_LENGTH]
-    if len(text) < 2 or language not in LANGUAGES:
-        return [], None
-    typed = " ".join(words(text)[:MAX_QUERY_WORDS])
-    if not typed:
+    typed = _typed(text)
+    if not typed or language not in LANGUAGES:
         return [], None
     ids, notice = from_engine(_completions, typed, language, limit * 2)
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
@@ -838,3 +843,11 @@ def autocomplete(text, language, limit=8):
         if page is not None and page.title not in {suggestion["title"] for suggestion in suggestions}:
             suggestions.append({"title": page.title, "page": page})
     return suggestions[:limit], notice
+
+
+def autocomplete_terms(text, language, limit=5):
+    """Vocabulary terms in ``language`` that what was typed starts to name (see ``term_names.completing_terms``)."""
+    typed = _typed(text)
+    if not typed or language not in LANGUAGES:
+        return []
+    return completing_terms(typed.split(), language, limit)

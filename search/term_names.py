@@ -12,8 +12,11 @@ alternative term of the word.
 
 from dataclasses import dataclass
 
+from wagtail.models import Page
+
 from search import registry
 from search.analysis import STOPWORDS, TermGroup, word_analysis, words
+from search.models import FacetValue
 
 
 def tag_term(facet, code):
@@ -90,3 +93,48 @@ def with_tags(groups, named):
         for word in term.words:
             tags.setdefault(word, []).append(tag_term(term.facet, term.code))
     return [TermGroup((*group, *tags.get(group.word, ())), group.word) for group in groups]
+
+
+@dataclass(frozen=True)
+class CompletedTerm:
+    facet: str  # the vocabulary's name, as registered
+    code: str
+    name: str  # the term's name in the typed language
+    vocabulary_label: str  # how a sentence names the vocabulary ("target group"), in the active language
+
+
+def _completes(typed, form):
+    """Whether each typed word starts a word of ``form`` (the last word is usually half typed)."""
+    form_words = words(form)
+    return all(any(word.startswith(part) for word in form_words) for part in typed)
+
+
+def completing_terms(typed, language, limit):
+    """Vocabulary terms in ``language`` whose name, or one of whose word forms, completes the ``typed`` words
+    (from ``analysis.words``), and that tag a live, public page: a suggestion must find something.
+
+    Terms whose own name completes the words come first, then those found by a word form; each group in
+    the vocabularies' registered order and their terms' order.
+    """
+    by_name, by_form = [], []
+    for facet, terms in registry.vocabularies.items():
+        rows = (
+            terms.model.objects.filter(locale__language_code=language)
+            .order_by("sort_order", "pk")
+            .values_list("code", "name", "word_forms")
+        )
+        for code, name, word_forms in rows:
+            term = CompletedTerm(facet, code, name, str(terms.match_label))
+            if _completes(typed, name):
+                by_name.append(term)
+            elif any(_completes(typed, form) for form in _forms(name, word_forms)[1:]):
+                by_form.append(term)
+    if not by_name and not by_form:
+        return []
+    public = Page.objects.live().public().values("pk")
+    used = set(
+        FacetValue.objects.filter(facet__in=list(registry.vocabularies), document__page__in=public)
+        .values_list("facet", "value")
+        .distinct()
+    )
+    return [term for term in by_name + by_form if (term.facet, term.code) in used][:limit]

@@ -114,17 +114,29 @@ def api_search(request):
 @csrf_exempt
 @require_safe
 def api_autocomplete(request):
-    """``GET /api/search/autocomplete/?lang=fi&q=si``: up to eight titles, from two typed characters."""
+    """``GET /api/search/autocomplete/?lang=fi&q=si``: up to eight titles and five vocabulary terms, from two
+    typed characters."""
     language = request.GET.get("lang", translation.get_language())
     if language not in service.LANGUAGES:
         return _bad_request({"lang": _("Choose the language fi, sv or en.")})
+    typed = request.GET.get("q", "")
     with translation.override(language):
-        suggestions, notice = service.autocomplete(request.GET.get("q", ""), language)
+        suggestions, notice = service.autocomplete(typed, language)
+        terms = service.autocomplete_terms(typed, language)
     return JsonResponse(
         {
             "suggestions": [
                 {"title": item["title"], "url": request.build_absolute_uri(item["page"].get_url(request=request))}
                 for item in suggestions
+            ],
+            "terms": [
+                {
+                    "name": term.name,
+                    "vocabulary": term.facet,
+                    "vocabulary_label": term.vocabulary_label,
+                    "code": term.code,
+                }
+                for term in terms
             ],
             "notices": [notice] if notice else [],
         },

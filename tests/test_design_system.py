@@ -332,6 +332,8 @@ def test_facet_panel_keeps_the_query_and_folds_on_phones():
     )
     page = Elements(html)
     assert [attrs for tag, attrs in page.tags if tag == "details"] == [{"class": "facet-panel"}]
+    # No action: it submits to the page it is on (an empty action is invalid HTML).
+    assert "action" not in next(attrs for tag, attrs in page.tags if tag == "form")
     assert ("input", {"type": "hidden", "name": "q", "value": "mentor"}) in page.tags
     assert not [attrs for tag, attrs in page.tags if tag == "input" and attrs.get("name") == "sort"]
     assert page.find("button")[0][1] == "Apply filters"

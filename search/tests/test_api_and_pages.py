@@ -4,7 +4,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from methodbank.models import MethodBankPage
+from methodbank.models import MethodBankIndexPage, MethodBankPage
 
 pytestmark = [pytest.mark.backend]
 
@@ -130,7 +130,7 @@ def test_openapi_description_lists_every_parameter(client):
 
 
 def test_autocomplete_suggests_titles_from_two_characters(client, demo):
-    assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": [], "notices": []}
+    assert client.get("/api/search/autocomplete/?lang=fi&q=s").json() == {"suggestions": [], "terms": [], "notices": []}
     suggestions = client.get("/api/search/autocomplete/?lang=fi&q=su").json()["suggestions"]
     titles = [suggestion["title"] for suggestion in suggestions]
     assert "SOPU - Sujuvat omat polut" in titles
@@ -138,6 +138,52 @@ def test_autocomplete_suggests_titles_from_two_characters(client, demo):
     swedish = client.get("/api/search/autocomplete/?lang=sv&q=stora").json()["suggestions"]
     assert [suggestion["title"] for suggestion in swedish] == ["Stora Komet"]
     assert client.get("/api/search/autocomplete/?lang=xx&q=su").status_code == 400
+
+
+def completed_terms(client, language, typed):
+    return client.get("/api/search/autocomplete/", {"lang": language, "q": typed}).json()["terms"]
+
+
+def test_autocomplete_suggests_vocabulary_terms_by_their_names_and_word_forms(client, demo):
+    # "ohj" starts a word of two themes' names and of a target group's name ("Opinto-ohjaajat"), and a
+    # word form of another target group ("hakeutumisen ohjaus"): names first.
+    finnish = completed_terms(client, "fi", "ohj")
+    assert [(term["vocabulary"], term["code"]) for term in finnish] == [
+        ("theme", "B"),
+        ("theme", "C1"),
+        ("target_group", "guidance-staff"),
+        ("target_group", "applicants"),
+    ]
+    assert finnish[2] == {
+        "name": "Opinto-ohjaajat ja opettajat",
+        "vocabulary": "target_group",
+        "vocabulary_label": "kohderyhmä",
+        "code": "guidance-staff",
+    }
+    # A Swedish word form ("yrkesstuderande") suggests its term by the term's name.
+    swedish = completed_terms(client, "sv", "yrkesstud")
+    assert swedish == [
+        {
+            "name": "Studerande i yrkesutbildning",
+            "vocabulary": "target_group",
+            "vocabulary_label": "målgrupp",
+            "code": "vocational-students",
+        }
+    ]
+    # Searching for the suggested name finds the items tagged with the term.
+    assert api(client, "lang=sv&q=Studerande i yrkesutbildning").json()["count"] > 0
+    # Every typed word must start a word of the term.
+    assert completed_terms(client, "fi", "opinto opet") == [finnish[2]]
+    assert completed_terms(client, "fi", "o") == []
+
+
+def test_autocomplete_offers_no_term_without_a_live_page(client, demo):
+    # No item is in Lapland: the region would lead to nothing.
+    assert completed_terms(client, "fi", "lapp") == []
+    assert completed_terms(client, "sv", "yrkesstud") != []
+    for page in MethodBankPage.objects.live().filter(target_groups__code="vocational-students"):
+        page.unpublish()
+    assert completed_terms(client, "sv", "yrkesstud") == []
 
 
 @pytest.mark.parametrize(("path", "language"), [("/fi/haku/", "fi"), ("/sv/sok/", "sv"), ("/en/search/", "en")])
@@ -148,6 +194,32 @@ def test_site_search_page_in_each_language(client, demo, path, language):
     assert 'role="status"' in html
     titles = [item["title"] for item in response.context["search"].results]
     assert len(titles) == 1 and all(item["locale"] == language for item in response.context["search"].results)
+
+
+@pytest.mark.parametrize(
+    ("language", "search_path", "announcement"),
+    [
+        ("fi", "/fi/haku/", "{count} hakuehdotusta. Voit valita niistä nuolinäppäimillä ylös ja alas."),
+        ("sv", "/sv/sok/", "{count} sökförslag. Du kan välja bland dem med piltangenterna upp och ned."),
+        ("en", "/en/search/", "{count} suggestions available. Use the up and down arrow keys to choose."),
+    ],
+)
+def test_search_and_filter_forms_submit_to_their_page_and_offer_suggestions(
+    client, demo, language, search_path, announcement
+):
+    method_bank = MethodBankIndexPage.objects.get(locale__language_code=language).url
+    for path in (search_path, method_bank):
+        html = client.get(path, {"q": "ohjaus"}).content.decode()
+        # The Nu Html Checker refuses an empty action; without one, a form submits to its page.
+        assert 'action=""' not in html
+        assert '<form class="search-box" role="search" method="get">' in html
+        assert '<form class="facet-panel__body" method="get" aria-labelledby="facet-panel-title">' in html
+        # The suggestions' live region with their address and announcements, in the page's language, for
+        # static/js/combobox.js; the script adds the list, so there is no empty one without it.
+        assert f'data-url="/api/search/autocomplete/" data-lang="{language}"' in html
+        assert f'data-many="{announcement}"' in html
+        assert 'role="status" aria-live="polite"' in html
+        assert 'role="listbox"' not in html
 
 
 def test_index_page_lists_filters_with_counts_and_nested_sub_themes(client, demo):

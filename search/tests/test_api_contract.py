@@ -100,7 +100,7 @@ def test_autocomplete_declares_q_as_it_behaves(client, method_bank):
     q = parameters(client, "/api/search/autocomplete/")["q"]
     assert q["required"] is False
     assert "minLength" not in q["schema"] and "maxLength" not in q["schema"]
-    assert client.get("/api/search/autocomplete/").json() == {"suggestions": [], "notices": []}
+    assert client.get("/api/search/autocomplete/").json() == {"suggestions": [], "terms": [], "notices": []}
     long = client.get("/api/search/autocomplete/", {"q": "sopu " + "x" * 500}).status_code
     assert long == 200
 

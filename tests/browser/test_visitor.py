@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 def test_swedish_visitor_searches_filters_opens_a_model_and_follows_it_to_its_project(page):
     page.goto("/sv/")
     expect(page.locator("html")).to_have_attribute("lang", "sv")
-    page.get_by_role("search").get_by_role("searchbox").fill("studerande")
+    page.get_by_role("search").get_by_role("combobox").fill("studerande")
     page.get_by_role("search").get_by_role("button").click()
     expect(page).to_have_url(re.compile(r"/sv/sok/\?q=studerande"))
     results = page.locator("ol.result-list > li")
