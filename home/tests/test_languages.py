@@ -36,11 +36,9 @@ def test_root_redirects_to_best_language(client, site, accept, expected):
 
 
 def test_switcher_links_to_the_same_page_in_other_languages(client, site):
-    html = client.get(
-        "/sv/tillganglighetsutlatande/".replace("tillganglighetsutlatande", "saavutettavuusseloste")
-    ).content.decode()
+    html = client.get("/sv/tillganglighetsutlatande/").content.decode()
     assert 'href="/fi/saavutettavuusseloste/" hreflang="fi"' in html
-    assert 'href="/en/saavutettavuusseloste/" hreflang="en"' in html
+    assert 'href="/en/accessibility-statement/" hreflang="en"' in html
     assert "Tillgänglighetsutlåtande" in html
 
 
