@@ -1,9 +1,12 @@
 """Each language has addresses of its own (/sv/metodbanken/, /en/method-bank/), and an address once given
 keeps working: a changed slug answers with a permanent redirect to the new one."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from core.localization import publish_translation
@@ -113,3 +116,70 @@ def test_the_method_bank_index_is_translated_with_its_own_slug(method_bank):
         "sv": "metodbanken",
         "en": "method-bank",
     }
+
+
+def synchronise_slugs_as_before(language):
+    """Put the ``language`` pages back as they were before the migration: each with its source's slug."""
+    translations = Page.objects.filter(locale__language_code=language, depth__gt=2).exclude(
+        content_type__model="homepage"
+    )
+    for page in translations.order_by("depth"):
+        source = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).order_by("pk").first()
+        if source is not None and TranslationSource.objects.filter(object_id=page.translation_key).exists():
+            Page.objects.filter(pk=page.pk).update(slug=source.slug)
+            revision = page.latest_revision
+            revision.content["slug"] = source.slug
+            revision.save(update_fields=["content"])
+    for page in Page.objects.filter(locale__language_code=language, depth__gt=2).order_by("depth"):
+        parent = page.get_parent()
+        Page.objects.filter(pk=page.pk).update(url_path=f"{parent.url_path}{page.slug}/")
+
+
+def migrate_slugs():
+    importlib.import_module("methodbank.migrations.0012_translated_slugs").give_translations_slugs_of_their_own(
+        apps, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/sv/menetelmapankki/stora-komet/", "/sv/metodbanken/stora-komet/"),
+        ("/sv/menetelmapankki/", "/sv/metodbanken/"),
+        ("/en/menetelmapankki/sopu/", "/en/method-bank/sopu-smooth-personal-pathways/"),
+        ("/en/saavutettavuusseloste/", "/en/accessibility-statement/"),
+        ("/sv/tietoa/", "/sv/om-tjansten/"),
+    ],
+)
+def test_the_migration_gives_existing_translations_their_own_slugs_and_old_addresses_redirect(
+    client, method_bank, old, new
+):
+    for language in ("sv", "en"):
+        synchronise_slugs_as_before(language)
+    assert client.get(old).status_code == 200
+
+    migrate_slugs()
+
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(new).status_code == 200
+    # The Finnish addresses stay as they were.
+    assert client.get("/fi/menetelmapankki/sopu/").status_code == 200
+
+
+def test_after_the_migration_publishing_the_latest_revision_keeps_the_new_address(client, method_bank):
+    synchronise_slugs_as_before("sv")
+    migrate_slugs()
+    index = MethodBankIndexPage.objects.get(locale__language_code="sv")
+    index.get_latest_revision().publish()
+    index.refresh_from_db()
+    assert index.url == "/sv/metodbanken/"
+    assert Redirect.objects.filter(old_path="/sv/menetelmapankki", redirect_page=index, is_permanent=True).exists()
+
+
+def test_the_migration_leaves_pages_with_their_own_slugs_alone(method_bank):
+    slugs = dict(Page.objects.values_list("pk", "slug"))
+    migrate_slugs()
+    assert dict(Page.objects.values_list("pk", "slug")) == slugs
+    assert not Redirect.objects.exists()
