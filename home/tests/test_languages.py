@@ -85,3 +85,31 @@ def test_anonymous_visitor_is_sent_from_admin_to_login(client, db):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def switcher_links(html):
+    switcher = html[html.index('<nav class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    return {code: href for href, code in re.findall(r'href="([^"]*)" hreflang="(\w+)"', switcher)}
+
+
+def test_switching_language_keeps_the_method_banks_filters_and_sort_but_not_the_result_page(client, method_bank):
+    html = client.get("/fi/menetelmapankki/", {"theme": "C", "type": "model", "sort": "title", "page": "2"})
+    links = switcher_links(html.content.decode())
+    assert links["sv"] == "/sv/metodbanken/?theme=C&amp;type=model&amp;sort=title"
+    assert links["en"] == "/en/method-bank/?theme=C&amp;type=model&amp;sort=title"
+    # The alternates stay the canonical addresses.
+    assert hreflangs(html.content.decode())["sv"] == "http://testserver/sv/metodbanken/"
+
+
+def test_switching_language_keeps_the_search(client, site):
+    html = client.get("/fi/haku/", {"q": "ohjaus", "theme": ["A", "B"], "page": "3"}).content.decode()
+    links = switcher_links(html)
+    assert links["sv"] == "/sv/sok/?q=ohjaus&amp;theme=A&amp;theme=B"
+    assert links["en"] == "/en/search/?q=ohjaus&amp;theme=A&amp;theme=B"
+    assert hreflangs(html)["en"] == "http://testserver/en/search/"
+
+
+def test_a_page_without_a_query_switches_to_a_plain_address(client, site):
+    links = switcher_links(client.get("/fi/tietoa/").content.decode())
+    assert links == {"sv": "/sv/om-tjansten/", "en": "/en/about-the-service/"}
