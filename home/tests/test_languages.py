@@ -48,8 +48,10 @@ def test_switcher_falls_back_to_home_page_and_says_so(client, site):
     only_finnish = ContentPageFactory(parent=site, title="Vain suomeksi", slug="vain-suomeksi")
     html = client.get(only_finnish.url).content.decode()
     assert 'href="/sv/" hreflang="sv"' in html
-    assert "(inte översatt: startsida)" in html
-    assert "(not translated: home page)" in html
+    # Said to screen readers in the link's language; a small house and the link's title show it.
+    assert '<span class="visually-hidden"> (inte översatt: startsida)</span>' in html
+    assert '<span class="visually-hidden"> (not translated: home page)</span>' in html
+    assert 'title="This page is not available in this language; the link goes to the home page."' in html
     assert set(hreflangs(html)) == {"fi", "x-default"}
 
 
