@@ -272,6 +272,7 @@ DATABASE_TESTS = {
     "methodbank/tests/test_query_counts.py",
     # migrations run on existing rows
     "methodbank/tests/test_edited_at.py",
+    "tests/test_language_addresses.py",
     # the importers and the demo write much, in transactions, under unique constraints
     "demo/tests/test_demo_commands.py",
     "methodbank/tests/test_classify_import.py",

@@ -61,3 +61,10 @@ def load_method_bank(home):
     )
     method_bank.ensure_evaluations(models)
     return index
+
+
+def demo_page(model, finnish_slug, language):
+    """The ``language`` version of the demo's page whose Finnish slug is ``finnish_slug``: each language has
+    slugs of its own (``/sv/metodbanken/``), so tests name a page by its Finnish address."""
+    finnish = model.objects.get(slug=finnish_slug, locale__language_code="fi")
+    return model.objects.get(translation_key=finnish.translation_key, locale__language_code=language)

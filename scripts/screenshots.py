@@ -86,6 +86,7 @@ def pages():
     from django.utils import translation
     from wagtail.models import Locale
 
+    from demo.content import demo_page
     from home.models import ContentPage, HomePage
     from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
 
@@ -102,9 +103,9 @@ def pages():
                 ("content", about.url),
                 ("method-bank", index.url),
                 ("method-bank-filtered", f"{index.url}?theme=C&type=model&type=practice"),
-                ("project", ProjectPage.objects.get(slug="sopu", **live).url),
-                ("model", ModelPage.objects.get(slug="koulutukseen-tutustuminen", **live).url),
-                ("practice", GoodPracticePage.objects.get(slug="tutustujan-perehdytys", **live).url),
+                ("project", demo_page(ProjectPage, "sopu", language).url),
+                ("model", demo_page(ModelPage, "koulutukseen-tutustuminen", language).url),
+                ("practice", demo_page(GoodPracticePage, "tutustujan-perehdytys", language).url),
                 ("search", f"{reverse('search')}?q={SEARCH_TERMS[language]}"),
                 ("sign-up", reverse("register")),
                 ("404", f"/{language}/no-such-page/"),

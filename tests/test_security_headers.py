@@ -69,7 +69,7 @@ def public_paths(method_bank):
         "model": model.url,
         "project": project.url,
         "search": "/sv/sok/?q=studerande",
-        "content page": "/en/tietoa/",
+        "content page": "/en/about-the-service/",
         "sign-up": reverse("register"),
     }
 

@@ -4,12 +4,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from core.blocks import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
+from core.localization import OwnSlugInEachLanguage
 
 
-class ContentPage(Page):
+class ContentPage(OwnSlugInEachLanguage, Page):
     """Plain pages such as About, instructions and the accessibility statement."""
 
     intro = models.TextField(
@@ -34,7 +35,7 @@ class ContentPage(Page):
         TranslatableField("search_description"),
         TranslatableField("intro"),
         TranslatableField("body"),
-        SynchronizedField("slug"),
+        TranslatableField("slug"),
     ]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]

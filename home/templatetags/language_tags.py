@@ -16,6 +16,15 @@ def _home_in(locale, request):
     return site.root_page.get_translation_or_none(locale)
 
 
+def _query_without_page(request):
+    """``?…`` of the request without the result page number, or ``""``."""
+    if request is None:
+        return ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return f"?{query.urlencode()}" if query else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: where the switcher goes, and whether it is the same page.
@@ -23,9 +32,12 @@ def language_links(context):
     For a Wagtail page, each language links to that page's translation, or to that
     language's home page (flagged ``is_fallback``) when no translation exists. A draft
     translation, or one behind a login or a password, counts as missing. Other views
-    (search, sign-up) translate their own URL.
+    (search, sign-up) translate their own URL. Both keep the query, so a visitor switching language
+    in the middle of a filtered search keeps the search and its filters (filter values are codes,
+    the same in every language), but not the result page: the other language may have fewer pages.
     """
     request = context.get("request")
+    query = _query_without_page(request)
     page = context.get("page")
     current = translation.get_language()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -39,13 +51,13 @@ def language_links(context):
         url, is_fallback = None, False
         if isinstance(page, Page) and page.pk:
             if code in translations:
-                url = translations[code].get_url(request=request)
+                url = translations[code].get_url(request=request) + query
             elif code in locales:
                 home = _home_in(locales[code], request)
                 url = home.get_url(request=request) if home else f"/{code}/"
                 is_fallback = True
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code) + query
         links.append(
             {
                 "code": code,
@@ -78,3 +90,15 @@ def alternate_links(context):
         default = next((link for link in links if link["hreflang"] == settings.LANGUAGE_CODE), links[0])
         links.append({"hreflang": "x-default", "url": default["url"]})
     return links
+
+
+@register.simple_tag
+def translation_keys(home, *default_slugs):
+    """The translation keys of the pages under ``home`` whose slug in the default language is one of
+    ``default_slugs``, to find the same pages in any language now that each has its own slugs."""
+    if home is None:
+        return set()
+    default_home = home.get_translation_or_none(Locale.get_default())
+    if default_home is None:
+        return set()
+    return set(default_home.get_children().filter(slug__in=default_slugs).values_list("translation_key", flat=True))

@@ -36,11 +36,9 @@ def test_root_redirects_to_best_language(client, site, accept, expected):
 
 
 def test_switcher_links_to_the_same_page_in_other_languages(client, site):
-    html = client.get(
-        "/sv/tillganglighetsutlatande/".replace("tillganglighetsutlatande", "saavutettavuusseloste")
-    ).content.decode()
+    html = client.get("/sv/tillganglighetsutlatande/").content.decode()
     assert 'href="/fi/saavutettavuusseloste/" hreflang="fi"' in html
-    assert 'href="/en/saavutettavuusseloste/" hreflang="en"' in html
+    assert 'href="/en/accessibility-statement/" hreflang="en"' in html
     assert "Tillgänglighetsutlåtande" in html
 
 
@@ -50,8 +48,10 @@ def test_switcher_falls_back_to_home_page_and_says_so(client, site):
     only_finnish = ContentPageFactory(parent=site, title="Vain suomeksi", slug="vain-suomeksi")
     html = client.get(only_finnish.url).content.decode()
     assert 'href="/sv/" hreflang="sv"' in html
-    assert "(inte översatt: startsida)" in html
-    assert "(not translated: home page)" in html
+    # Said to screen readers in the link's language; a small house and the link's title show it.
+    assert '<span class="visually-hidden"> (inte översatt: startsida)</span>' in html
+    assert '<span class="visually-hidden"> (not translated: home page)</span>' in html
+    assert 'title="This page is not available in this language; the link goes to the home page."' in html
     assert set(hreflangs(html)) == {"fi", "x-default"}
 
 
@@ -87,3 +87,31 @@ def test_anonymous_visitor_is_sent_from_admin_to_login(client, db):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def switcher_links(html):
+    switcher = html[html.index('<nav class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    return {code: href for href, code in re.findall(r'href="([^"]*)" hreflang="(\w+)"', switcher)}
+
+
+def test_switching_language_keeps_the_method_banks_filters_and_sort_but_not_the_result_page(client, method_bank):
+    html = client.get("/fi/menetelmapankki/", {"theme": "C", "type": "model", "sort": "title", "page": "2"})
+    links = switcher_links(html.content.decode())
+    assert links["sv"] == "/sv/metodbanken/?theme=C&amp;type=model&amp;sort=title"
+    assert links["en"] == "/en/method-bank/?theme=C&amp;type=model&amp;sort=title"
+    # The alternates stay the canonical addresses.
+    assert hreflangs(html.content.decode())["sv"] == "http://testserver/sv/metodbanken/"
+
+
+def test_switching_language_keeps_the_search(client, site):
+    html = client.get("/fi/haku/", {"q": "ohjaus", "theme": ["A", "B"], "page": "3"}).content.decode()
+    links = switcher_links(html)
+    assert links["sv"] == "/sv/sok/?q=ohjaus&amp;theme=A&amp;theme=B"
+    assert links["en"] == "/en/search/?q=ohjaus&amp;theme=A&amp;theme=B"
+    assert hreflangs(html)["en"] == "http://testserver/en/search/"
+
+
+def test_a_page_without_a_query_switches_to_a_plain_address(client, site):
+    links = switcher_links(client.get("/fi/tietoa/").content.decode())
+    assert links == {"sv": "/sv/om-tjansten/", "en": "/en/about-the-service/"}

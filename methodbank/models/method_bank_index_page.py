@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
+from core.localization import OwnSlugInEachLanguage
 from methodbank.page_permissions import TranslatorPublishing
 from search.listing import listing_context, record_query
 
 
-class MethodBankIndexPage(TranslatorPublishing, Page):
+class MethodBankIndexPage(OwnSlugInEachLanguage, TranslatorPublishing, Page):
     """The method bank's front page: browse, search and filter every project, model and good practice."""
 
     intro = models.TextField(_("Introduction"), blank=True, max_length=800)
@@ -21,7 +22,7 @@ class MethodBankIndexPage(TranslatorPublishing, Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("intro"),
-        SynchronizedField("slug"),
+        TranslatableField("slug"),
     ]
 
     parent_page_types = ["home.HomePage"]

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock
+from core.localization import OwnSlugInEachLanguage
 from core.many_to_many import load_many_to_many
 from methodbank.blocks import (
     DeploymentBlock,
@@ -131,7 +132,7 @@ class IndexedOnce(index.SearchField):
         return memo[self.field_name]
 
 
-class MethodBankPage(TranslatorPublishing, Page):
+class MethodBankPage(OwnSlugInEachLanguage, TranslatorPublishing, Page):
     """What projects, models and good practices have in common.
 
     Search and its filters work on this one table, so a single query can cover
@@ -233,7 +234,7 @@ class MethodBankPage(TranslatorPublishing, Page):
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("contacts"),
-        SynchronizedField("slug"),
+        TranslatableField("slug"),
         SynchronizedField("themes"),
         SynchronizedField("target_groups"),
         SynchronizedField("regions"),

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import Translation
 
 from accounts.roles import MODERATORS, WORKFLOW_NAME
+from demo.content import demo_page
 from home.models import ContentPage, HomePage
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def page_in(model, slug, language="fi"):
-    return model.objects.get(slug=slug, locale__language_code=language)
+    return demo_page(model, slug, language)
 
 
 def common_fields(page, **fields):

@@ -8,13 +8,14 @@ so that no public translation could stand in for it.
 import pytest
 from wagtail.models import PageViewRestriction
 
+from demo.content import demo_page
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
 
 pytestmark = pytest.mark.django_db
 
 
 def page_in(model, slug, language="fi"):
-    return model.objects.get(slug=slug, locale__language_code=language)
+    return demo_page(model, slug, language)
 
 
 def restrict(model, slug, restriction_type):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from demo.content import demo_page
 from demo.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
 
@@ -28,7 +29,7 @@ def path_of(url):
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_model_is_a_creative_work_in_its_language_and_part_of_its_project(client, method_bank, language):
-    model = ModelPage.objects.get(slug="koulutukseen-tutustuminen", locale__language_code=language)
+    model = demo_page(ModelPage, "koulutukseen-tutustuminen", language)
     data = described(client, model)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "CreativeWork"
@@ -36,12 +37,12 @@ def test_model_is_a_creative_work_in_its_language_and_part_of_its_project(client
     assert data["url"] == f"http://testserver{model.url}"
     [project] = data["isPartOf"]
     assert project["@type"] == "Project"
-    assert project["name"] == ProjectPage.objects.get(slug="sopu", locale__language_code=language).title
+    assert project["name"] == demo_page(ProjectPage, "sopu", language).title
     assert client.get(path_of(project["url"])).status_code == 200
 
 
 def test_practice_is_part_of_its_project_and_based_on_its_model(client, method_bank):
-    practice = GoodPracticePage.objects.get(slug="tutustujan-perehdytys", locale__language_code="sv")
+    practice = demo_page(GoodPracticePage, "tutustujan-perehdytys", "sv")
     data = described(client, practice)
     assert data["@type"] == "CreativeWork"
     assert data["isPartOf"]["name"] == practice.project.localized.title
@@ -51,7 +52,7 @@ def test_practice_is_part_of_its_project_and_based_on_its_model(client, method_b
 
 
 def test_project_is_a_project_with_its_acronym(client, method_bank):
-    project = ProjectPage.objects.get(slug="zoomi", locale__language_code="en")
+    project = demo_page(ProjectPage, "zoomi", "en")
     data = described(client, project)
     assert (data["@type"], data["name"], data["alternateName"]) == ("Project", project.title, "ZOOMI")
 

@@ -189,6 +189,10 @@ WAGTAIL_I18N_ENABLED = True
 # A page sent for translation starts as a draft, not as a live copy of the source
 # text under the new language; the translation is published once it is translated.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Each language has its own slugs (core.localization.OwnSlugInEachLanguage); when an editor or a
+# translator changes one, the old address answers with a permanent redirect to the new one.
+# Wagtail's default, stated here because bookmarks depend on it.
+WAGTAILREDIRECTS_AUTO_CREATE = True
 USE_I18N = True
 # Dates in forms are written d.m.yyyy in Finnish and Swedish (portal/formats).
 FORMAT_MODULE_PATH = ["portal.formats"]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from demo.content import demo_page
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
 
 LANGUAGES = ("fi", "sv", "en")
@@ -17,6 +18,9 @@ SEARCH_WORDS = {"fi": "ohjaus", "sv": "modell", "en": "model"}
 
 
 def in_language(model, language, **lookup):
+    """The page's address in ``language``; ``slug`` is the Finnish one (each language has its own)."""
+    if "slug" in lookup:
+        return demo_page(model, lookup["slug"], language).url
     return model.objects.get(locale__language_code=language, **lookup).url
 
 

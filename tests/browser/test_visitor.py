@@ -35,7 +35,7 @@ def test_swedish_visitor_searches_filters_opens_a_model_and_follows_it_to_its_pr
     project_link = page.locator(".summary-box").get_by_role("link", name="Vamos andra stadiet")
     project_link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vamos andra stadiet")
-    expect(page).to_have_url(re.compile(r"/sv/menetelmapankki/vamos-2-aste/$"))
+    expect(page).to_have_url(re.compile(r"/sv/metodbanken/vamos-andra-stadiet/$"))
 
 
 FOCUSED = "document.activeElement"

@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from accounts.tests.fixtures import make_model
+from demo.content import demo_page
 from translation_requests.models import TranslationRequest
 
 pytestmark = pytest.mark.django_db
@@ -235,7 +236,7 @@ def test_a_language_the_item_already_has_leads_to_it_and_is_not_counted(client, 
 
 
 def test_an_item_in_every_language_says_so(client, method_bank):
-    everywhere = Page.objects.get(slug="koulutukseen-tutustuminen", locale__language_code="en")
+    everywhere = demo_page(Page, "koulutukseen-tutustuminen", "en")
 
     response = client.get(request_url(everywhere, "en"))
 
