@@ -180,17 +180,19 @@ def featured_cards(chosen, request):
     """Cards of the chosen pages that visitors may see, in the visitor's language where possible, in the chosen
     order.
 
-    A fixed number of queries however many pages are chosen: one for the versions, one per page type.
+    Two queries however many pages are chosen: the versions, and the fields of those that are method bank items.
     """
     chosen = [page for page in chosen if page is not None]
     versions = public_versions(Page.objects.filter(translation_key__in=[page.translation_key for page in chosen]))
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in versions]).specific()}
+    # An item's summary, type and evaluation in one query, whatever kinds of item were chosen.
+    items = MethodBankPage.objects.in_bulk([page.pk for page in versions])
     by_key = {}
     for page in versions:
-        if page.pk in specific:
-            # specific() fetches the pages again without their locale; reuse the one already read.
-            specific[page.pk].locale = page.locale
-            by_key[page.translation_key] = specific[page.pk]
+        item = items.get(page.pk)
+        if item is not None:
+            # in_bulk() fetches the pages again without their locale; reuse the one already read.
+            item.locale = page.locale
+        by_key[page.translation_key] = item or page
     language = visitor_language()
     shown = []
     for page in chosen:

@@ -25,5 +25,6 @@ class ContributeBlock(blocks.StructBlock):
             "text": "Projects describe their models and good practices themselves. Sign up, and a moderator "
             "approves your account.",
             "link_text": "Sign up as a contributor",
+            "instructions": None,
         }
         description = _("A short invitation to contribute, with a link to the sign-up page.")

@@ -16,12 +16,12 @@ def name_footer_pages(apps, schema_editor):
     SiteNavigation = apps.get_model("home", "SiteNavigation")
     FooterLink = apps.get_model("home", "FooterLink")
     for site in Site.objects.select_related("root_page"):
-        if SiteNavigation.objects.filter(site=site).exists():
+        navigation, _created = SiteNavigation.objects.get_or_create(site=site)
+        if FooterLink.objects.filter(navigation=navigation).exists():
             continue
         root = site.root_page
         children = Page.objects.filter(path__startswith=root.path, depth=root.depth + 1, slug__in=FOOTER_SLUGS)
         by_slug = {page.slug: page for page in children}
-        navigation = SiteNavigation.objects.create(site=site)
         for order, slug in enumerate(slug for slug in FOOTER_SLUGS if slug in by_slug):
             FooterLink.objects.create(navigation=navigation, page=by_slug[slug], sort_order=order)
 

@@ -65,7 +65,7 @@ def footer_pages(context):
 def public_version(page):
     """``page|public_version``: the chosen page in the visitor's language when possible, or None if visitors may
     not see it (a draft, or behind a login or a password)."""
-    if page is None:
+    if not page:
         return None
     versions = public_versions(Page.objects.filter(translation_key=page.translation_key))
     return versions[0] if versions else None
