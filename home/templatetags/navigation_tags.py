@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Locale, Page, Site
 
-from home.models import SiteNavigation
+from home.models import FooterLink
 from methodbank.models import MethodBankIndexPage
 from methodbank.models.method_bank_page import public_versions
 
@@ -31,8 +31,9 @@ def footer_keys(request):
         return []
     if not hasattr(request, "_footer_keys"):
         site = Site.find_for_request(request)
-        links = SiteNavigation.for_site(site).footer_links.select_related("page") if site else []
-        request._footer_keys = [link.page.translation_key for link in links]
+        # One query, without reading (or creating) the setting itself: a site without one has no footer pages.
+        links = FooterLink.objects.filter(navigation__site=site).order_by("sort_order", "pk") if site else None
+        request._footer_keys = list(links.values_list("page__translation_key", flat=True)) if links is not None else []
     return request._footer_keys
 
 
