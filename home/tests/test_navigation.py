@@ -9,6 +9,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from home.models import ContentPage, FooterLink, SiteNavigation
 from methodbank.models import MethodBankIndexPage, ModelPage
@@ -123,3 +124,24 @@ def test_main_menu_is_a_disclosure_that_works_without_javascript(client, site, l
     # Every menu link is inside the disclosure, and the page needs no script for it.
     assert len(details.select("a")) == len(nav.select("a")) >= 2
     assert nav.find("script") is None
+
+
+def test_an_editor_chooses_the_footer_pages_in_the_admin(client, site, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("editor", "editor@example.fi", "a-long-password"))
+    site_id = Site.objects.get(is_default_site=True).pk
+    url = f"/admin/settings/home/sitenavigation/{site_id}/"
+    assert client.get(url).status_code == 200
+    statement = ContentPage.objects.get(slug="saavutettavuusseloste", locale__language_code="fi")
+    existing = FooterLink.objects.filter(navigation__site_id=site_id)
+    # The editor removes the three footer links the demo set and keeps the accessibility statement alone.
+    forms = [
+        {"id": link.pk, "page": link.page_id, "ORDER": order, "DELETE": "1"} for order, link in enumerate(existing)
+    ]
+    forms.append({"page": statement.pk, "ORDER": len(forms)})
+    data = nested_form_data({"footer_links": inline_formset(forms, initial=len(existing))})
+    assert client.post(url, data).status_code == 302
+
+    client.logout()
+    links = footer(soup(client, "/fi/"))
+    assert links[0] == (statement.title, statement.url)
+    assert len(links) == 2  # the statement and the sign-up page
