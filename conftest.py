@@ -270,9 +270,11 @@ DATABASE_TESTS = {
     "search/tests/test_sqlite_ranking.py",
     # the number of queries a page asks
     "methodbank/tests/test_query_counts.py",
+    "home/tests/test_front_door.py",
     # migrations run on existing rows
     "methodbank/tests/test_edited_at.py",
     "tests/test_language_addresses.py",
+    "home/tests/test_navigation.py",
     # the importers and the demo write much, in transactions, under unique constraints
     "demo/tests/test_demo_commands.py",
     "methodbank/tests/test_classify_import.py",

@@ -17,8 +17,9 @@ def load_site():
     locales = site.ensure_locales()
     home = site.ensure_home(locales)
     content_pages = site.ensure_content_pages(home, locales)
-    site.add_link_list(home, content_pages)
-    site.translate_site(home, content_pages, locales)
+    changed = site.add_front_door(home, content_pages)
+    site.set_footer(home, content_pages)
+    site.translate_site(home, content_pages, locales, refresh_home=changed)
     return home
 
 
@@ -60,6 +61,9 @@ def load_method_bank(home):
         ProjectPageFactory, swedish_index, swedish, method_bank.project_contents(swedish, swedish_index.locale)
     )
     method_bank.ensure_evaluations(models)
+    items = {**models, **{spec["slug"]: page for page, spec in zip(practices, method_bank.PRACTICES, strict=True)}}
+    if site.feature_items(home, [items[slug] for slug in site.HOME["featured"]]):
+        site.retranslate_home(home, site.ensure_locales())
     return index
 
 

@@ -12,6 +12,7 @@ from wagtail.documents.views import serve as wagtaildocs_serve
 
 from accounts.lockout import password_restriction_view
 from home.sitemaps import TranslatedPagesSitemap
+from home.views import favicon
 from search import views as search_views
 
 # The admin, documents and machine-readable files live outside the language prefix.
@@ -26,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     path("api/search/openapi.json", search_views.api_openapi, name="api_search_openapi"),

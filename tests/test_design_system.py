@@ -167,12 +167,12 @@ def test_breadcrumb_structured_data_matches_the_visible_trail(client, site):
     (breadcrumbs,) = json_ld(html)
     assert breadcrumbs["@type"] == "BreadcrumbList"
     assert [(item["position"], item["name"], item["item"]) for item in breadcrumbs["itemListElement"]] == [
-        (1, "Method bank", "http://testserver/en/"),
+        (1, "Home", "http://testserver/en/"),
         (2, "About the service", "http://testserver/en/about-the-service/"),
     ]
     trail = html[html.index('<nav class="breadcrumbs"') :]
     trail = trail[: trail.index("</nav>")]
-    assert [text for _, text in Elements(trail).find("li")] == ["Method bank", "About the service"]
+    assert [text for _, text in Elements(trail).find("li")] == ["Home", "About the service"]
 
 
 @pytest.mark.django_db

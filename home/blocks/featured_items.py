@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from home.bank_overview import featured_cards
+
 
 class FeaturedItemsBlock(blocks.StructBlock):
     """Hand-picked pages shown as cards; each card shows the page in the visitor's language."""
@@ -14,3 +16,8 @@ class FeaturedItemsBlock(blocks.StructBlock):
         template = "blocks/featured_items.html"
         preview_value = {"heading": "Featured models", "pages": []}
         description = _("Cards linking to chosen pages.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = featured_cards(value["pages"], (parent_context or {}).get("request"))
+        return context

@@ -6,17 +6,35 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RichTextBlock
-from home.blocks import FeaturedItemsBlock, HeroBlock, LinkListBlock
+from home.blocks import (
+    BankFiguresBlock,
+    BankThemesBlock,
+    ContributeBlock,
+    FeaturedItemsBlock,
+    HeroBlock,
+    LinkListBlock,
+    NewestItemsBlock,
+    RecentlyEvaluatedBlock,
+)
 
 
 class HomePage(Page):
-    """The root of each language's tree."""
+    """The root of each language's tree and the front door of the bank.
+
+    Editors place and order its blocks; the themes, figures, newest and recently evaluated blocks read the bank
+    live (``home.bank_overview``), and the page cache is emptied when the bank changes.
+    """
 
     body = StreamField(
         [
             ("hero", HeroBlock()),
             ("intro", RichTextBlock(label=_("Introduction"))),
+            ("themes", BankThemesBlock()),
             ("featured_items", FeaturedItemsBlock()),
+            ("newest_items", NewestItemsBlock()),
+            ("recently_evaluated", RecentlyEvaluatedBlock()),
+            ("figures", BankFiguresBlock()),
+            ("contribute", ContributeBlock()),
             ("link_list", LinkListBlock()),
         ],
         blank=True,

@@ -91,14 +91,3 @@ def alternate_links(context):
         links.append({"hreflang": "x-default", "url": default["url"]})
     return links
 
-
-@register.simple_tag
-def translation_keys(home, *default_slugs):
-    """The translation keys of the pages under ``home`` whose slug in the default language is one of
-    ``default_slugs``, to find the same pages in any language now that each has its own slugs."""
-    if home is None:
-        return set()
-    default_home = home.get_translation_or_none(Locale.get_default())
-    if default_home is None:
-        return set()
-    return set(default_home.get_children().filter(slug__in=default_slugs).values_list("translation_key", flat=True))

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Locale, Page, Site
 
+from home.models import FooterLink
+from methodbank.models import MethodBankIndexPage
 from methodbank.models.method_bank_page import public_versions
 
 register = template.Library()
@@ -20,19 +22,51 @@ def site_home(context):
     return site.root_page.get_translation_or_none(locale) or site.root_page
 
 
-@register.simple_tag
-def public_children(home):
-    """The pages directly under the home page that any visitor may see, for the main menu and the footer."""
-    if home is None:
+def footer_keys(request):
+    """The translation keys of the pages the site's navigation setting puts in the footer, in their order.
+
+    Read once per request: the main menu and the footer both ask.
+    """
+    if request is None:
         return []
-    return list(home.get_children().live().public())
+    if not hasattr(request, "_footer_keys"):
+        site = Site.find_for_request(request)
+        # One query, without reading (or creating) the setting itself: a site without one has no footer pages.
+        links = FooterLink.objects.filter(navigation__site=site).order_by("sort_order", "pk") if site else None
+        request._footer_keys = list(links.values_list("page__translation_key", flat=True)) if links is not None else []
+    return request._footer_keys
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, home):
+    """The main menu: ``bank`` (the method bank, which comes first, with the search after it) and ``pages`` (the
+    other pages under the home page shown in menus, in the tree's order), leaving out the footer's pages."""
+    if home is None:
+        return {"bank": [], "pages": []}
+    footer = set(footer_keys(context.get("request")))
+    pages = [
+        page
+        for page in home.get_children().live().public().filter(show_in_menus=True)
+        if page.translation_key not in footer
+    ]
+    # specific_class reads Django's cached content types: no query per page.
+    bank = [page for page in pages if issubclass(page.specific_class, MethodBankIndexPage)]
+    return {"bank": bank, "pages": [page for page in pages if page not in bank]}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The footer's pages in the visitor's language where they have a version in it, in the editor's order."""
+    keys = footer_keys(context.get("request"))
+    versions = {page.translation_key: page for page in public_versions(Page.objects.filter(translation_key__in=keys))}
+    return [versions[key] for key in keys if key in versions]
 
 
 @register.filter
 def public_version(page):
     """``page|public_version``: the chosen page in the visitor's language when possible, or None if visitors may
     not see it (a draft, or behind a login or a password)."""
-    if page is None:
+    if not page:
         return None
     versions = public_versions(Page.objects.filter(translation_key=page.translation_key))
     return versions[0] if versions else None

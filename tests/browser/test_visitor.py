@@ -1,5 +1,5 @@
 """Visitors: a Swedish speaker searching and filtering, someone using the filters with the keyboard alone,
-and the filter panel on wide and narrow screens under the Content-Security-Policy."""
+the filter panel on wide and narrow screens under the Content-Security-Policy, and the main menu on a phone."""
 
 import re
 
@@ -111,3 +111,21 @@ def test_filter_panel_is_open_on_a_wide_screen_and_folded_on_a_phone_without_pol
     phone.locator("details.facet-panel > summary").click()
     expect(phone.locator(".facet-panel__actions button")).to_be_visible()
     assert violations == []
+
+
+def test_main_menu_folds_on_a_phone_and_opens_and_closes_by_keyboard(page, phone):
+    page.goto("/en/")
+    expect(page.locator(".site-nav__toggle")).to_be_hidden()
+    expect(page.locator(".site-nav").get_by_role("link", name="Method bank")).to_be_visible()
+
+    phone.goto("/en/")
+    menu_link = phone.locator(".site-nav").get_by_role("link", name="Method bank")
+    expect(menu_link).to_be_hidden()
+    phone.locator(".site-nav__toggle").focus()
+    phone.keyboard.press("Enter")
+    expect(menu_link).to_be_visible()
+    phone.keyboard.press("Tab")
+    expect(menu_link).to_be_focused()
+    phone.keyboard.press("Shift+Tab")
+    phone.keyboard.press("Space")
+    expect(menu_link).to_be_hidden()
