@@ -90,4 +90,3 @@ def alternate_links(context):
         default = next((link for link in links if link["hreflang"] == settings.LANGUAGE_CODE), links[0])
         links.append({"hreflang": "x-default", "url": default["url"]})
     return links
-
