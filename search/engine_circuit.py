@@ -1,7 +1,8 @@
 """A circuit breaker in front of the search engine: a hung engine costs one timeout per window, not one per request.
 
-Every request to the engine goes through ``CircuitTransport`` (the portal's
-engine backend, ``search.backends.opensearch``, uses it). When one fails
+Every request to the engine goes through the transport of the portal's engine
+backends (``search.backends.opensearch``: ``CircuitTransport``;
+``search.backends.elasticsearch``: ``ElasticCircuitTransport``). When one fails
 (refused, timed out, a server error), the circuit opens: for
 ``SEARCH_RETRY_SECONDS`` every request to that engine raises ``CircuitOpen`` at
 once. Searches and autocomplete then answer from the database with a notice;
@@ -20,6 +21,7 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
+import elastic_transport
 import pybreaker
 from django.conf import settings
 from django.core.cache import cache
@@ -121,20 +123,19 @@ def circuit_name(hosts):
     return hashlib.sha256(address.encode()).hexdigest()[:16]
 
 
-class CircuitTransport(Transport):
-    """opensearch-py's transport with every request through the engine's circuit (see the module docstring).
+class CircuitMixin:
+    """Every request of a client's transport through the engine's circuit (see the module docstring).
 
     Every request: searches, autocomplete, the portal's page updates and the
     ones Wagtail makes for the admin's page search, and index rebuilds.
     """
 
-    def __init__(self, hosts, *args, **kwargs):
-        super().__init__(hosts, *args, **kwargs)
+    def open_circuit(self, hosts, timeout):
         self.circuit = circuit_name(hosts)
         # A request makes up to 1 + max_retries attempts, each given up on after the timeout.
-        self.trial_seconds = (1 + self.max_retries) * (self.kwargs.get("timeout") or 10) + 5
+        self.trial_seconds = (1 + self.max_retries) * (timeout or 10) + 5
 
-    def perform_request(self, *args, **kwargs):
+    def through_circuit(self, call, *args, **kwargs):
         # A breaker per request: the state lives in the cache, and a breaker shared in the process
         # would hold its lock for the whole request, one engine request at a time.
         breaker = pybreaker.CircuitBreaker(
@@ -146,12 +147,58 @@ class CircuitTransport(Transport):
             # The engine's own error says what went wrong; callers log it.
             throw_new_error_on_trip=False,
         )
-        return breaker.call(super().perform_request, *args, **kwargs)
+        return breaker.call(call, *args, **kwargs)
+
+
+class CircuitTransport(CircuitMixin, Transport):
+    """opensearch-py's transport, which raises an error for every failed request, through the circuit."""
+
+    def __init__(self, hosts, *args, **kwargs):
+        super().__init__(hosts, *args, **kwargs)
+        self.open_circuit(hosts, self.kwargs.get("timeout"))
+
+    def perform_request(self, *args, **kwargs):
+        return self.through_circuit(super().perform_request, *args, **kwargs)
+
+
+class EngineFailed(Exception):
+    """An answer of the engine that shows it failing (a server error, or 429: too busy), as an error."""
+
+    def __init__(self, response):
+        super().__init__(f"search engine status {response.meta.status}")
+        self.response = response
+
+
+class ElasticCircuitTransport(CircuitMixin, elastic_transport.Transport):
+    """elasticsearch-py's transport through the circuit.
+
+    It raises only when the engine cannot be reached; an error status comes back as a response, which
+    the client turns into its own error. A failing status is therefore raised here for the circuit,
+    and its response still handed to the client.
+    """
+
+    def __init__(self, node_configs, *args, **kwargs):
+        super().__init__(node_configs, *args, **kwargs)
+        # The client gives the timeout with each request; search.backends.elasticsearch opens the circuit
+        # again with it.
+        self.open_circuit(node_configs, None)
+
+    def perform_request(self, *args, **kwargs):
+        try:
+            return self.through_circuit(self._raising_failures, *args, **kwargs)
+        except EngineFailed as failed:
+            return failed.response
+
+    def _raising_failures(self, *args, **kwargs):
+        response = super().perform_request(*args, **kwargs)
+        if response.meta.status >= 500 or response.meta.status == 429:
+            raise EngineFailed(response)
+        return response
 
 
 def reset(backend):
     """Close the circuit of ``backend``'s engine, so that its next request tries the engine."""
     transport = getattr(getattr(backend, "es", None), "transport", None)
-    if isinstance(transport, CircuitTransport):
+    if isinstance(transport, CircuitMixin):
         key = f"{KEY_PREFIX}:{transport.circuit}"
         cache.delete_many([key, f"{key}:trial"])

@@ -32,7 +32,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.analysis import LANGUAGES
-from search.backends.opensearch import PerLanguageDocumentsMixin, facet_field
+from search.backends.engine import PerLanguageDocumentsMixin, facet_field
 from search.models import PendingIndexUpdate, SearchDocument
 
 logger = logging.getLogger(__name__)

@@ -1,1 +1,1 @@
-"""The portal's search engine backends (``search.backends.opensearch``)."""
+"""The portal's search engine backends (``search.backends.opensearch``, ``search.backends.elasticsearch``)."""

@@ -18,11 +18,12 @@ def closed_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def engine_down():
+# Wagtail's OpenSearch backend, and the portal's Elasticsearch one with its own client and circuit transport.
+@pytest.fixture(params=["wagtail.search.backends.opensearch2", "search.backends.elasticsearch"])
+def engine_down(request):
     backends = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
+            "BACKEND": request.param,
             "URLS": [f"http://127.0.0.1:{closed_port()}"],
             "INDEX_PREFIX": "unreachable_",
             "TIMEOUT": 1,
@@ -76,11 +77,11 @@ def test_reindex_pending_with_nothing_missed_succeeds(demo, capsys):
 # ---- A hung engine: the circuit breaker (search.engine_circuit) ----
 
 
-@pytest.fixture
-def engine_hangs(hung_engine):
-    """The portal's engine backend at an address that never answers, given up on after half a second."""
+@pytest.fixture(params=["search.backends.opensearch", "search.backends.elasticsearch"])
+def engine_hangs(request, hung_engine):
+    """Each of the portal's engine backends at an address that never answers, given up on after half a second."""
     backends = search_backends(hung_engine.url)
-    backends["default"].update(TIMEOUT=0.5, INDEX_PREFIX="hung_")
+    backends["default"].update(BACKEND=request.param, TIMEOUT=0.5, INDEX_PREFIX="hung_")
     with override_settings(WAGTAILSEARCH_BACKENDS=backends, SEARCH_RETRY_SECONDS=3600):
         yield hung_engine
 
