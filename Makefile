@@ -14,7 +14,7 @@ REPORT ?= $(SEEDS)/001_f7e6e7ab4c746c8c.txt
 PROJECT_PAGES ?= $(wildcard $(SEEDS)/000_*.txt $(SEEDS)/002_*.txt $(SEEDS)/003_*.txt $(SEEDS)/004_*.txt)
 
 .PHONY: demo demo-data serve install system-packages chromium html-checker assets messages makemessages lint format test checks \
-	test-python test-postgres test-engine test-browser screenshots bench relevance clean
+	test-python test-postgres test-engine test-elasticsearch test-browser screenshots bench relevance clean
 
 demo: demo-data
 	@echo "Serving on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Stop with Ctrl+C."
@@ -102,7 +102,7 @@ lint: install
 # Prints the wall time of each phase and the total.
 test: install messages chromium
 	MAKE="$(MAKE)" scripts/timed-phases lint checks sqlite=test-python postgres=test-postgres \
-		engine=test-engine browser=test-browser
+		engine=test-engine elasticsearch=test-elasticsearch browser=test-browser
 
 checks: install
 	@# makemigrations looks at the database's migration history, which lives under var/.
@@ -123,13 +123,27 @@ test-python: install messages
 test-postgres: install messages
 	scripts/with-service postgres DATABASE_URL env -u SEARCH_URL $(PYTEST) $(XDIST) -m "database and not engine and not browser"
 
+# The search tests, on the engine that SEARCH_URL and SEARCH_BACKEND name.
+ENGINE_TESTS = env -u DATABASE_URL $(PYTEST) $(XDIST) -m "(engine or backend) and not browser and not postgres"
+
 # Search tests on OpenSearch: the SEARCH_URL given, or a node that scripts/search-engine starts.
 test-engine: install messages
 	@if [ -n "$${SEARCH_URL:-}" ]; then \
 		echo "Search tests against SEARCH_URL=$$SEARCH_URL"; \
-		env -u DATABASE_URL $(PYTEST) $(XDIST) -m "(engine or backend) and not browser and not postgres"; \
+		SEARCH_BACKEND=search.backends.opensearch $(ENGINE_TESTS); \
 	else \
-		scripts/with-service search-engine SEARCH_URL env -u DATABASE_URL $(PYTEST) $(XDIST) -m "(engine or backend) and not browser and not postgres"; \
+		SEARCH_BACKEND=search.backends.opensearch scripts/with-service search-engine SEARCH_URL $(ENGINE_TESTS); \
+	fi
+
+# The same tests on Elasticsearch: the ELASTICSEARCH_URL given, or the node that
+# SEARCH_ENGINE=elasticsearch scripts/search-engine starts (Maven Central's integ-test build).
+test-elasticsearch: install messages
+	@if [ -n "$${ELASTICSEARCH_URL:-}" ]; then \
+		echo "Search tests against ELASTICSEARCH_URL=$$ELASTICSEARCH_URL"; \
+		SEARCH_URL="$$ELASTICSEARCH_URL" SEARCH_BACKEND=search.backends.elasticsearch $(ENGINE_TESTS); \
+	else \
+		SEARCH_ENGINE=elasticsearch SEARCH_BACKEND=search.backends.elasticsearch \
+			scripts/with-service search-engine SEARCH_URL $(ENGINE_TESTS); \
 	fi
 
 # The browser tests (tests/browser): Playwright and axe-core in Debian's chromium against a live server, and
@@ -159,5 +173,6 @@ relevance: install messages
 
 clean:
 	scripts/search-engine stop
+	SEARCH_ENGINE=elasticsearch scripts/search-engine stop
 	scripts/postgres stop
 	rm -rf $(VENV) var node_modules static/dist
