@@ -5,11 +5,15 @@ takes its own share of them (``http_load.DISTINCT_SCRIPT``), so the page cache a
 gunicorn runs as the production image starts it (docker/Dockerfile: 3 sync workers, page cache on).
 """
 
+import argparse
+import json
 import random
+import sys
 from urllib.parse import urlencode
 
 from . import http_load
 from .scenarios import _reverse
+from .stack import BACKENDS, prepare_for_django
 
 CONNECTIONS = 8
 THREADS = 2
@@ -62,3 +66,33 @@ def run(sample, search_kind, log_path, seconds=SECONDS):
     result["target"] = f"≥{rps_target} req/s at p95≤{p95_target}, no errors"
     result["ok"] = result["rps"] >= rps_target and result["p95_ms"] <= p95_target and errors == 0
     return result
+
+
+def main(argv=None):
+    """``python -m bench.load --backend B``: the load test again, on the bank the last ``python -m bench`` left."""
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=main.__doc__)
+    parser.add_argument("--backend", default="sqlite", choices=BACKENDS)
+    parser.add_argument("--seconds", type=int, default=SECONDS)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    stack = prepare_for_django(args.backend, "bench.load", fresh=False)
+    if stack is None:
+        return 2
+    try:
+        import django
+
+        django.setup()
+        from . import measure, report
+
+        pages = measure.page_counts()["method_bank_pages"]
+        load_before = report.load_average()
+        result = run(measure.build_sample(), stack.search_kind, stack.var_dir / "gunicorn.log", args.seconds)
+        result.update(pages=pages, load_before=load_before, load_after=report.load_average())
+        print(report._distinct_load_row(pages, result))
+        print(json.dumps(result))
+    finally:
+        stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

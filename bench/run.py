@@ -94,6 +94,11 @@ class Benchmark:
     def left(self):
         return self.deadline - time.monotonic()
 
+    def reserved(self):
+        """Seconds kept for the load test and the import after the last size."""
+        load = 0 if self.args.no_http or not self.args.load_seconds else self.args.load_seconds + 60
+        return load + 90
+
     def say(self, text):
         print(f"[bench {datetime.datetime.now():%H:%M:%S}] {text}", flush=True)
 
@@ -131,11 +136,20 @@ class Benchmark:
         status = 0
         try:
             self.set_up()
+            previous = None  # (size, seconds) of the last size measured
             for size in self.args.sizes:
-                if self.left() < 60:
-                    self.result["notes"].append(f"stopped before size {size}: out of time")
+                # A size is measured in about the time of the last one, scaled by the pages; the load test
+                # and the import at the end keep their time.
+                needed = 60 if previous is None else previous[1] * size / previous[0]
+                if self.left() - self.reserved() < needed:
+                    self.result["notes"].append(
+                        f"stopped before size {size}: out of time (about {needed / 60:.0f} min needed, "
+                        f"{self.left() / 60:.0f} left; raise --minutes)"
+                    )
                     break
+                began = time.monotonic()
                 self.result["runs"].append(self.measure_size(size))
+                previous = (size, time.monotonic() - began)
             self.load_test()
             self.time_import()
         except OutOfTime:
