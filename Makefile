@@ -157,15 +157,17 @@ screenshots: demo-data chromium
 	$(BIN)/python scripts/screenshots.py
 
 # Performance: SIZE method bank pages (a list such as SIZE=1000,5000,20000 grows one bank step by step) on
-# BACKEND=sqlite|postgres|engine|postgres+engine. Prints a table and writes var/bench/*.json; README "Performance".
+# BACKEND=sqlite|postgres|engine|postgres+engine. Prints a table and writes var/bench/*.json; bench/README.md.
+# MINUTES overrides the time budget (18 minutes, more for larger banks: bench/run.py).
 SIZE ?= 20000
 BACKEND ?= sqlite
+MINUTES ?=
 bench: install messages
 	@command -v wrk >/dev/null || { \
 		echo "Installing wrk from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
 		|| echo "wrk could not be installed: the HTTP measurements will be skipped"
-	$(BIN)/python -m bench --size $(SIZE) --backend $(BACKEND)
+	$(BIN)/python -m bench --size $(SIZE) --backend $(BACKEND) $(if $(MINUTES),--minutes $(MINUTES))
 
 # Search relevance on the imported report: top-10 hits and MRR of bench/relevance_queries.tsv on BACKEND.
 relevance: install messages

@@ -18,14 +18,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-WRK_SCRIPT = """
+READ_PATHS = """
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
-local counter = 0
-request = function()
-    counter = counter % #paths + 1
-    return wrk.format("GET", paths[counter])
-end
+"""
+REPORT = """
 done = function(summary, latency, requests)
     io.write(string.format(
         '\\nBENCH {"requests": %d, "duration_us": %d, "non_2xx": %d, "socket_errors": %d, '
@@ -35,6 +32,41 @@ done = function(summary, latency, requests)
         latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.mean, latency.max))
 end
 """
+# Each thread cycles through the scenario's URLs.
+WRK_SCRIPT = (
+    READ_PATHS
+    + """
+local counter = 0
+request = function()
+    counter = counter % #paths + 1
+    return wrk.format("GET", paths[counter])
+end
+"""
+    + REPORT
+)
+# Distinct URLs under concurrency: each wrk thread takes every n-th URL from its own offset, so no URL is
+# requested twice until the list runs out (and the page cache cannot answer).
+DISTINCT_SCRIPT = (
+    READ_PATHS
+    + """
+local created = 0
+setup = function(thread)
+    thread:set("offset", created)
+    created = created + 1
+end
+local counter, step
+init = function(args)
+    counter = tonumber(offset)
+    step = tonumber(os.getenv("BENCH_THREADS"))
+end
+request = function()
+    local path = paths[counter % #paths + 1]
+    counter = counter + step
+    return wrk.format("GET", path)
+end
+"""
+    + REPORT
+)
 
 
 def wrk_available():
@@ -50,7 +82,7 @@ def free_port():
 class Gunicorn:
     """gunicorn on a free loopback port with the benchmark settings, as a context manager."""
 
-    def __init__(self, workers, threads, log_path, page_cache):
+    def __init__(self, workers, threads, log_path, page_cache, worker_class="gthread"):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -63,7 +95,7 @@ class Gunicorn:
             f"--bind=127.0.0.1:{self.port}",
             f"--workers={workers}",
             f"--threads={threads}",
-            "--worker-class=gthread",
+            f"--worker-class={worker_class}",
             "--keep-alive=30",
             "--graceful-timeout=5",
             "--log-level=warning",
@@ -107,11 +139,11 @@ class Gunicorn:
             return error.code, dict(error.headers)
 
 
-def run_wrk(base, paths, seconds, connections, threads=1):
+def run_wrk(base, paths, seconds, connections, threads=1, script=WRK_SCRIPT):
     """Load ``paths`` in turn for ``seconds``; returns requests/s and latency percentiles in ms."""
     with tempfile.TemporaryDirectory() as directory:
-        script = Path(directory, "paths.lua")
-        script.write_text(WRK_SCRIPT)
+        script_path = Path(directory, "paths.lua")
+        script_path.write_text(script)
         listing = Path(directory, "paths.txt")
         listing.write_text("\n".join(paths) + "\n")
         command = [
@@ -120,12 +152,12 @@ def run_wrk(base, paths, seconds, connections, threads=1):
             f"--connections={connections}",
             f"--duration={seconds}s",
             "--timeout=10s",
-            f"--script={script}",
+            f"--script={script_path}",
             base,
         ]
         completed = subprocess.run(  # noqa: S603 - fixed command
             command,
-            env={**os.environ, "BENCH_PATHS": str(listing)},
+            env={**os.environ, "BENCH_PATHS": str(listing), "BENCH_THREADS": str(threads)},
             capture_output=True,
             text=True,
             timeout=seconds + 30,

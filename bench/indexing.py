@@ -15,10 +15,14 @@ FULL_REBUILD = ("rebuild_search_documents", "update_index")
 SEED_REPORTS = Path("/work/shared/seeds")
 
 
+# Commands that draw a progress bar on stderr when asked, while their output is read here.
+WITH_PROGRESS = {"update_index": {"progress": True}}
+
+
 def _run(name):
     output = io.StringIO()
     began = time.perf_counter()
-    call_command(name, verbosity=1, stdout=output)
+    call_command(name, verbosity=1, stdout=output, **WITH_PROGRESS.get(name, {}))
     return output.getvalue(), time.perf_counter() - began
 
 

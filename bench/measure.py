@@ -20,7 +20,7 @@ from methodbank.models import (
     Theme,
 )
 
-from . import http_load
+from . import engine_floor, http_load
 from .scenarios import BACKEND_SEARCH, CACHED_PAGES, SCENARIOS, STATIC_FILE, Sample, backend_search
 from .timing import Budget, count_queries, probe, time_calls, time_client
 
@@ -109,7 +109,12 @@ def client_scenarios(sample, search_kind, say, left):
     results = []
     for scenario in SCENARIOS:
         urls = scenario.urls(sample)
-        item = {"key": scenario.key, "label": scenario.label, "p95_target_ms": scenario.p95_target_ms}
+        item = {
+            "key": scenario.key,
+            "label": scenario.label,
+            "p95_target_ms": scenario.p95_target_ms,
+            "search": scenario.search,
+        }
         results.append(item)
         unavailable = _availability(scenario, sample, urls)
         if unavailable is None and left() < 45:
@@ -123,8 +128,23 @@ def client_scenarios(sample, search_kind, say, left):
         failed = {code: count for code, count in item["client"]["statuses"].items() if not code.startswith("2")}
         if failed:
             item["errors"] = f"answered {failed} (status: count)"
+        if search_kind == "engine" and left() > 45:
+            say(f"raw engine: {scenario.label}")
+            try:
+                raw = engine_floor.floor(urls)
+            except Exception as error:  # noqa: BLE001 - an engine that times out must not end the whole run
+                item["engine_raw_failed"] = repr(error)[:300]
+                raw = None
+            if raw:
+                item["engine_raw"] = raw
+                item["portal_over_raw"] = engine_floor.ratio(item["client"]["p50_ms"], raw["p50_ms"])
     locale = Locale.objects.get(language_code="fi")
-    item = {"key": BACKEND_SEARCH.key, "label": BACKEND_SEARCH.label, "p95_target_ms": BACKEND_SEARCH.p95_target_ms}
+    item = {
+        "key": BACKEND_SEARCH.key,
+        "label": BACKEND_SEARCH.label,
+        "p95_target_ms": BACKEND_SEARCH.p95_target_ms,
+        "search": True,
+    }
     results.append(item)
     if left() < 45:
         item["unavailable"] = "out of time"

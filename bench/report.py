@@ -139,6 +139,51 @@ def _load_row(size, label, load, target, earlier):
     )
 
 
+# Portal p50 over the raw engine's p50, and search p95 at the largest size over the smallest, on the engine.
+RAW_RATIO_TARGET = 2.0
+SCALE_TARGET = 1.5
+
+
+def _raw_row(size, item, raw):
+    """The engine floor under a scenario: its own msearch bodies sent straight to the engine."""
+    ratio = item.get("portal_over_raw")
+    verdict = f"portal/raw p50 {ratio:.1f}× ≤{RAW_RATIO_TARGET:.0f}× {'ok' if ratio <= RAW_RATIO_TARGET else 'MISSED'}"
+    return _row([size, "  raw engine _msearch", _ms(raw["p50_ms"]), _ms(raw["p95_ms"]), "", "", "", verdict, ""])
+
+
+def _distinct_load_row(size, load):
+    errors = load["non_2xx"] + load["socket_errors"]
+    label = f"Distinct searches, {load['connections']} conn {load['seconds']} s"
+    text = f"{load['rps']:.0f} req/s p99 {load['p99_ms']:.0f}, {errors} errors {'ok' if load['ok'] else 'MISSED'}"
+    return _row([size, label, "", "", "", _ms(load["p50_ms"]), _ms(load["p95_ms"]), text, ""])
+
+
+def scale_lines(result):
+    """How each scenario's p95 grew from the smallest size to the largest (only for several sizes)."""
+    runs = [run for run in result["runs"] if run.get("scenarios")]
+    if len(runs) < 2:
+        return []
+    first, last = runs[0], runs[-1]
+    lines = ["", f"p95 growth from {first['size']} to {last['size']} pages (client · http):"]
+    earlier = {item["key"]: item for item in first["scenarios"]}
+    for item in last["scenarios"]:
+        before = earlier.get(item["key"], {})
+        parts = []
+        for kind in ("client", "http"):
+            now, then = (item.get(kind) or {}).get("p95_ms"), (before.get(kind) or {}).get("p95_ms")
+            parts.append(f"{then:.0f} → {now:.0f} ms ({now / then:.2f}×)" if now and then else "—")
+        verdict = ""
+        if item.get("search") and result["search_kind"] == "engine" and (item.get("client") or {}).get("p95_ms"):
+            growth = max(
+                (item[kind]["p95_ms"] / before[kind]["p95_ms"])
+                for kind in ("client", "http")
+                if (item.get(kind) or {}).get("p95_ms") and (before.get(kind) or {}).get("p95_ms")
+            )
+            verdict = f"  ≤{SCALE_TARGET}× {'ok' if growth <= SCALE_TARGET else 'MISSED'}"
+        lines.append(f"  {item['label']:<34} {parts[0]:<28} {parts[1]}{verdict}")
+    return lines
+
+
 def table(result, json_path=None):
     lines = [
         f"Benchmark: backend={result['backend']} commit={result['commit']['sha']}"
@@ -178,6 +223,14 @@ def table(result, json_path=None):
                     ]
                 )
             )
+            raw = item.get("engine_raw")
+            if raw:
+                lines.append(_raw_row(size, item, raw))
+        load = run.get("load")
+        if load:
+            lines.append(_distinct_load_row(size, load))
+        elif run.get("load_skipped"):
+            lines.append(_row([size, "Distinct searches under load", "", "", "", "", "", run["load_skipped"], ""]))
         cached = run.get("cached_http")
         if cached:
             verdict = "ok" if cached["rps"] >= result["targets"]["cached_rps"] else "MISSED"
@@ -225,10 +278,15 @@ def table(result, json_path=None):
                     ]
                 )
             )
+    lines += scale_lines(result)
     for run in result["runs"]:
         for item in run["scenarios"]:
             if item.get("errors"):
                 lines.append(f"note: {run['size']} {item['label']}: {item['errors']}")
+            if item.get("engine_raw_failed"):
+                lines.append(
+                    f"note: {run['size']} {item['label']}: raw engine timing failed: {item['engine_raw_failed']}"
+                )
     report = result.get("import_report") or {}
     if report:
         text = f"{report['seconds']:.1f} s" if "seconds" in report else f"not available: {report.get('skipped')}"

@@ -9,13 +9,23 @@ import argparse
 import datetime
 import io
 import signal
+import subprocess
 import sys
 import time
 from contextlib import redirect_stdout
 
+from tqdm import tqdm
+
 from .stack import BACKENDS, prepare_for_django
 
-DEFAULT_MINUTES = 18
+# The time budget: 18 minutes for the usual 20,000 pages, more for larger banks (generation, the full
+# reindex and the measurements grow with the pages): 1000,20000,100000 on the engine gets 80 minutes.
+BASE_MINUTES = 12
+MINUTES_PER_1000_PAGES = 0.55
+
+
+def default_minutes(sizes):
+    return max(18, round(BASE_MINUTES + MINUTES_PER_1000_PAGES * sum(sizes) / 1000))
 
 
 class OutOfTime(Exception):
@@ -30,8 +40,16 @@ def parse_args(argv):
         help="method bank pages (all languages); several comma-separated sizes grow one bank, e.g. 1000,5000,20000",
     )
     parser.add_argument("--backend", default="sqlite", choices=BACKENDS)
-    parser.add_argument("--minutes", type=float, default=DEFAULT_MINUTES, help="stop after this long (default 18)")
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        default=None,
+        help="stop after this long (default 18, or 12 + 0.55 per 1000 pages of all sizes together when more)",
+    )
     parser.add_argument("--http-seconds", type=int, default=5, help="wrk duration per scenario")
+    parser.add_argument(
+        "--load-seconds", type=int, default=60, help="the load test at the last size (0 to skip it; default 60)"
+    )
     parser.add_argument("--no-http", action="store_true", help="skip the gunicorn/wrk part")
     parser.add_argument("--seed", type=int, default=2020)
     args = parser.parse_args(argv)
@@ -41,6 +59,8 @@ def parse_args(argv):
         parser.error(f"--size takes whole numbers separated by commas, got {args.size!r}")
     if not args.sizes or min(args.sizes) < 50:
         parser.error("--size must be at least 50")
+    if args.minutes is None:
+        args.minutes = default_minutes(args.sizes)
     return args
 
 
@@ -74,6 +94,11 @@ class Benchmark:
     def left(self):
         return self.deadline - time.monotonic()
 
+    def reserved(self):
+        """Seconds kept for the load test and the import after the last size."""
+        load = 0 if self.args.no_http or not self.args.load_seconds else self.args.load_seconds + 60
+        return load + 90
+
     def say(self, text):
         print(f"[bench {datetime.datetime.now():%H:%M:%S}] {text}", flush=True)
 
@@ -93,7 +118,13 @@ class Benchmark:
             "started": datetime.datetime.now().isoformat(timespec="seconds"),
             "load_before": report.load_average(),
             "targets": {"cached_rps": CACHED_TARGET_RPS, "reindex_items_per_s": REINDEX_TARGET_ITEMS_PER_S},
-            "settings": {"sizes": self.args.sizes, "http_seconds": self.args.http_seconds, "seed": self.args.seed},
+            "settings": {
+                "sizes": self.args.sizes,
+                "http_seconds": self.args.http_seconds,
+                "load_seconds": self.args.load_seconds,
+                "minutes": self.args.minutes,
+                "seed": self.args.seed,
+            },
             "runs": [],
             "notes": [],
         }
@@ -105,11 +136,21 @@ class Benchmark:
         status = 0
         try:
             self.set_up()
+            previous = None  # (size, seconds) of the last size measured
             for size in self.args.sizes:
-                if self.left() < 60:
-                    self.result["notes"].append(f"stopped before size {size}: out of time")
+                # A size is measured in about the time of the last one, scaled by the pages; the load test
+                # and the import at the end keep their time.
+                needed = 60 if previous is None else previous[1] * size / previous[0]
+                if self.left() - self.reserved() < needed:
+                    self.result["notes"].append(
+                        f"stopped before size {size}: out of time (about {needed / 60:.0f} min needed, "
+                        f"{self.left() / 60:.0f} left; raise --minutes)"
+                    )
                     break
+                began = time.monotonic()
                 self.result["runs"].append(self.measure_size(size))
+                previous = (size, time.monotonic() - began)
+            self.load_test()
             self.time_import()
         except OutOfTime:
             self.result["notes"].append("stopped by the time limit; results are partial")
@@ -134,13 +175,16 @@ class Benchmark:
 
     def measure_size(self, size):
         from demo.synthetic import generate
+        from methodbank.models import MethodBankPage
 
         from . import indexing, measure
 
         run = {"size": size}
         self.say(f"growing the bank to {size} pages")
         began = time.perf_counter()
-        added = generate.grow(size, seed=self.args.seed, progress=lambda count: self.say(f"  {count} pages"))
+        existing = MethodBankPage.objects.count()
+        with tqdm(total=size, initial=min(existing, size), unit=" pages", file=sys.stderr, dynamic_ncols=True) as bar:
+            added = generate.grow(size, seed=self.args.seed, progress=lambda count: bar.update(count - bar.n))
         seconds = time.perf_counter() - began
         run["generate"] = {
             "pages_added": added,
@@ -154,6 +198,7 @@ class Benchmark:
         run["verify"] = measure.verify()
         self.say(f"verified: {run['verify']['summary']}")
         sample = measure.build_sample()
+        self.sample = sample
         run["scenarios"] = measure.client_scenarios(sample, self.stack.search_kind, self.say, self.left)
         if not self.args.no_http:
             run.update(
@@ -162,6 +207,26 @@ class Benchmark:
                 )
             )
         return run
+
+    def load_test(self):
+        """Distinct searches under 8 connections, at the last size measured (``bench/load.py``)."""
+        from . import http_load, load
+
+        if self.args.no_http or not self.args.load_seconds or not self.result["runs"]:
+            return
+        run = self.result["runs"][-1]
+        if not http_load.wrk_available():
+            run["load_skipped"] = "wrk is not installed"
+        elif self.left() < self.args.load_seconds + 60:
+            run["load_skipped"] = "out of time"
+        else:
+            self.say(f"load: distinct searches, {load.CONNECTIONS} connections for {self.args.load_seconds} s")
+            try:
+                run["load"] = load.run(
+                    self.sample, self.stack.search_kind, self.stack.var_dir / "gunicorn.log", self.args.load_seconds
+                )
+            except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+                run["load_skipped"] = f"failed: {error}"
 
     def time_import(self):
         from .indexing import time_import_report

@@ -93,22 +93,34 @@ def _fresh_postgres_database(url):
     return urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
 
 
-def prepare(backend):
-    """Start what the backend needs and empty the benchmark's data; returns the environment to run with."""
+def _existing_postgres_database(url):
+    return urlunsplit(urlsplit(url)._replace(path=f"/{BENCH_DATABASE}"))
+
+
+def prepare(backend, fresh=True):
+    """Start what the backend needs and empty the benchmark's data; returns the environment to run with.
+
+    With ``fresh=False`` the data of the last run is kept, to measure it again (``python -m bench.load``).
+    """
     if backend not in BACKENDS:
         raise StackError(f"BACKEND must be one of {', '.join(BACKENDS)}, got {backend!r}")
     var_dir = ROOT / "var" / "bench" / backend.replace("+", "-")
     stack = Stack(backend, var_dir)
     try:
-        shutil.rmtree(var_dir, ignore_errors=True)
-        (var_dir / "static").mkdir(parents=True)
+        if fresh:
+            shutil.rmtree(var_dir, ignore_errors=True)
+        elif not var_dir.exists():
+            raise StackError(f"no earlier run to measure again in {var_dir}: run python -m bench first")
+        (var_dir / "static").mkdir(parents=True, exist_ok=True)
         stack.env["VAR_DIR"] = str(var_dir)
         # None removes a variable a developer may have set for their own database.
         stack.env["DATABASE_URL"] = None
         stack.env["SEARCH_URL"] = ""
         stack.env["CACHE_URL"] = ""
         if stack.database_kind == "postgres":
-            stack.env["DATABASE_URL"] = _fresh_postgres_database(_service_url("postgres", "DATABASE_URL", stack))
+            server = _service_url("postgres", "DATABASE_URL", stack)
+            database = _fresh_postgres_database if fresh else _existing_postgres_database
+            stack.env["DATABASE_URL"] = database(server)
         if stack.search_kind == "engine":
             stack.env["SEARCH_URL"] = _service_url("search-engine", "SEARCH_URL", stack)
             stack.env["SEARCH_INDEX_PREFIX"] = "bench_"
@@ -118,10 +130,10 @@ def prepare(backend):
     return stack
 
 
-def prepare_for_django(backend, program):
+def prepare_for_django(backend, program, fresh=True):
     """``prepare(backend)`` with the environment applied for Django's bench settings; None after saying why not."""
     try:
-        stack = prepare(backend)
+        stack = prepare(backend, fresh)
     except StackError as error:
         print(f"{program}: {error}", file=sys.stderr)
         return None
