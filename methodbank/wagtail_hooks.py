@@ -1,8 +1,10 @@
 from django.contrib import messages
-from django.urls import path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -21,6 +23,8 @@ from methodbank.models import (
     Theme,
 )
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
+from methodbank.models.stewardship import REVIEW_LOG_ACTION
+from methodbank.stewardship_admin import DueForReviewReportView, ReviewView
 from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
@@ -95,6 +99,7 @@ register_snippet(VocabularyGroup)
 @hooks.register("register_log_actions")
 def register_import_log_action(actions):
     actions.register_action("methodbank.import", _("Import"), _("Imported from a source document"))
+    actions.register_action(REVIEW_LOG_ACTION, _("Review"), _("Reviewed: links, contacts and use checked"))
 
 
 @hooks.register("register_admin_viewset")
@@ -149,3 +154,47 @@ def register_term_suggestion_views():
 @hooks.register("register_admin_viewset")
 def register_page_viewsets():
     return page_viewsets(MethodBankIndexPage, MethodBankPage)
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    reports = [
+        path("", DueForReviewReportView.as_view(), name="due"),
+        path("results/", DueForReviewReportView.as_view(results_only=True), name="due_results"),
+    ]
+    return [
+        path("methodbank/review/<int:pk>/", ReviewView.as_view(), name="methodbank_review"),
+        path("methodbank/due-for-review/", include((reports, "methodbank_reviews"))),
+    ]
+
+
+class DueForReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return DueForReviewReportView.permission_policy.user_has_any_permission(
+            request.user, DueForReviewReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_review_menu_item():
+    return DueForReviewMenuItem(
+        _("Due for review"), reverse("methodbank_reviews:due"), name="due-for-review", icon_name="tasks", order=760
+    )
+
+
+class ReviewButton(PageMenuItem):
+    label = _("Review")
+    icon_name = "tasks"
+    url_name = "methodbank_review"
+
+    def is_shown(self, user):
+        specific_class = self.page.specific_class
+        return bool(specific_class) and issubclass(specific_class, MethodBankPage) and self.can_edit(user)
+
+    def can_edit(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def review_button(page, user, view_name, next_url=None):
+    yield ReviewButton(page=page, priority=66)

@@ -1,6 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.models import Page
 
 from .term_suggestion import TermSuggestion
@@ -54,7 +54,16 @@ def method_bank_tabs(basic_information, classification, evaluation=False):
                 ],
                 heading=_("Classification"),
             ),
-            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList(
+                [
+                    FieldPanel("contacts"),
+                    MultiFieldPanel(
+                        [FieldPanel("steward"), FieldPanel("steward_email"), ReviewStatusPanel()],
+                        heading=_("Stewardship"),
+                    ),
+                ],
+                heading=_("Contacts"),
+            ),
             *evaluation_tab,
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
@@ -76,6 +85,22 @@ class EvaluationStatusPanel(Panel):
             context["required"] = [labels[name] for name in REQUIRED_SECTIONS]
             context["missing"] = missing_sections(page)
             context["records"] = completed_evaluations(page) if page.pk else []
+            return context
+
+
+class ReviewStatusPanel(Panel):
+    """When the item was last reviewed, and the button to review it; editing never sets the date."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/review_status_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["review"] = self.instance.latest_review()
+            context["page"] = self.instance
             return context
 
 
