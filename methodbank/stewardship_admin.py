@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -20,7 +21,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from methodbank.models import ItemReview, ItemType, MethodBankPage
+from core.models import LinkStatus
+from methodbank.models import ItemReview, ItemType, MethodBankPage, PageLink
 from methodbank.models.method_bank_page import steward_label
 from methodbank.models.stewardship import REVIEW_LOG_ACTION, due_for_review, one_version_per_item
 
@@ -181,3 +183,90 @@ class DueForReviewReportView(ReportView):
     def paginate_queryset(self, queryset, page_size):
         paginator, page, pages, is_paginated = super().paginate_queryset(queryset, page_size)
         return paginator, page, [DueItem(item, item.last_reviewed) for item in pages], is_paginated
+
+
+class BrokenLinkFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[(status, status.label) for status in (LinkStatus.Status.GONE, LinkStatus.Status.UNREACHABLE)],
+        empty_label=_("Gone or unreachable"),
+        method="filter_status",
+    )
+
+    class Meta:
+        model = PageLink
+        fields = ["status"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(link_status=value) if value else queryset
+
+
+class BrokenLinksPaginator(WagtailPaginator):
+    verbose_name = _("broken link")
+    verbose_name_plural = _("broken links")
+
+
+@dataclass
+class BrokenLink:
+    link: PageLink
+    check: LinkStatus
+
+    @property
+    def title(self):
+        return self.link.page.get_admin_display_title()
+
+    @property
+    def steward(self):
+        return steward_description(self.link.page)
+
+    @property
+    def url(self):
+        return self.link.url
+
+    @property
+    def status(self):
+        label = self.check.get_status_display()
+        return f"{label} ({self.check.http_status})" if self.check.http_status else f"{label}: {self.check.error}"
+
+    @property
+    def since(self):
+        return f"{self.check.status_since:%-d.%-m.%Y}"
+
+
+class BrokenLinksReportView(ReportView):
+    """Links that are gone or unreachable, by steward and item, so that each steward can fix theirs."""
+
+    page_title = _("Broken links")
+    header_icon = "link-external"
+    index_url_name = "methodbank_reviews:broken_links"
+    index_results_url_name = "methodbank_reviews:broken_links_results"
+    filterset_class = BrokenLinkFilterSet
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["add", "change", "publish"]
+    paginator_class = BrokenLinksPaginator
+    verbose_name_plural = BrokenLinksPaginator.verbose_name_plural
+    columns = [
+        TitleColumn(
+            "title", label=_("Item"), get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.link.page_id])
+        ),
+        Column("steward", label=_("Steward")),
+        Column("url", label=_("Address")),
+        Column("status", label=_("Status")),
+        Column("since", label=_("Since")),
+    ]
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
+        status = LinkStatus.objects.filter(url=OuterRef("url")).values("status")[:1]
+        return (
+            PageLink.objects.filter(page__in=editable.values("pk"))
+            .annotate(link_status=Subquery(status))
+            .filter(link_status__in=[LinkStatus.Status.GONE, LinkStatus.Status.UNREACHABLE])
+            .select_related("page__steward")
+            .order_by("page__steward__username", "page__steward_email", "page__title", "url")
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, links, is_paginated = super().paginate_queryset(queryset, page_size)
+        checks = LinkStatus.objects.in_bulk([link.url for link in links], field_name="url")
+        return paginator, page, [BrokenLink(link, checks[link.url]) for link in links], is_paginated

@@ -24,7 +24,7 @@ from methodbank.models import (
 )
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
 from methodbank.models.stewardship import REVIEW_LOG_ACTION
-from methodbank.stewardship_admin import DueForReviewReportView, ReviewView
+from methodbank.stewardship_admin import BrokenLinksReportView, DueForReviewReportView, ReviewView
 from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
@@ -159,12 +159,14 @@ def register_page_viewsets():
 @hooks.register("register_admin_urls")
 def register_review_urls():
     reports = [
-        path("", DueForReviewReportView.as_view(), name="due"),
-        path("results/", DueForReviewReportView.as_view(results_only=True), name="due_results"),
+        path("due-for-review/", DueForReviewReportView.as_view(), name="due"),
+        path("due-for-review/results/", DueForReviewReportView.as_view(results_only=True), name="due_results"),
+        path("broken-links/", BrokenLinksReportView.as_view(), name="broken_links"),
+        path("broken-links/results/", BrokenLinksReportView.as_view(results_only=True), name="broken_links_results"),
     ]
     return [
         path("methodbank/review/<int:pk>/", ReviewView.as_view(), name="methodbank_review"),
-        path("methodbank/due-for-review/", include((reports, "methodbank_reviews"))),
+        path("methodbank/reports/", include((reports, "methodbank_reviews"))),
     ]
 
 
@@ -179,6 +181,17 @@ class DueForReviewMenuItem(MenuItem):
 def register_due_for_review_menu_item():
     return DueForReviewMenuItem(
         _("Due for review"), reverse("methodbank_reviews:due"), name="due-for-review", icon_name="tasks", order=760
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return DueForReviewMenuItem(
+        _("Broken links"),
+        reverse("methodbank_reviews:broken_links"),
+        name="broken-links",
+        icon_name="link-external",
+        order=770,
     )
 
 

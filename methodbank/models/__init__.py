@@ -9,7 +9,7 @@ from .model_page import ModelPage
 from .organisation import Organisation
 from .project_page import ProjectPage
 from .region import Region
-from .stewardship import ItemReview, ReviewReminder
+from .stewardship import ItemReview, PageLink, ReviewReminder
 from .target_group import TargetGroup
 from .term_suggestion import TermSuggestion
 from .theme import Theme
@@ -28,6 +28,7 @@ __all__ = [
     "MethodBankPage",
     "ModelPage",
     "Organisation",
+    "PageLink",
     "ProjectPage",
     "Region",
     "ReviewReminder",

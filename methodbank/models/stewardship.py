@@ -100,3 +100,21 @@ def one_version_per_item(pages):
         .values("first")
     )
     return pages.filter(pk=Subquery(first))
+
+
+class PageLink(models.Model):
+    """An external address one page links to, as ``check_links`` last found it; the result is in core's
+    ``LinkStatus`` under the same address."""
+
+    page = models.ForeignKey(
+        "methodbank.MethodBankPage", verbose_name=_("Item"), on_delete=models.CASCADE, related_name="external_links"
+    )
+    url = models.URLField(_("Address"), max_length=2000, db_index=True)
+
+    class Meta:
+        verbose_name = _("External link")
+        verbose_name_plural = _("External links")
+        constraints = [models.UniqueConstraint(fields=["page", "url"], name="methodbank_pagelink_unique")]
+
+    def __str__(self):
+        return self.url
