@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.page_admin import page_viewsets
+from methodbank.duplicates import similar_items
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
 from methodbank.models import (
     EvaluationRecord,
@@ -211,3 +212,24 @@ class ReviewButton(PageMenuItem):
 @hooks.register("register_page_header_buttons")
 def review_button(page, user, view_name, next_url=None):
     yield ReviewButton(page=page, priority=66)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_similar_items(request, page):
+    """After an item is created or renamed, name the existing items that look like it; a warning, never a block."""
+    if not isinstance(page, MethodBankPage) or not request.accepts("text/html") or not renamed_or_new(page):
+        return
+    similar = similar_items(page)
+    if similar:
+        listing = "; ".join(f"“{other.title}” ({', '.join(why)})" for other, why in similar)
+        messages.warning(
+            request,
+            gettext_now("Similar items already exist: %(items)s. Check that “%(title)s” is not one of them.")
+            % {"items": listing, "title": page.title},
+        )
+
+
+def renamed_or_new(page):
+    previous = page.revisions.order_by("-created_at", "-pk")[1:2].first()
+    return previous is None or previous.content.get("title") != page.title

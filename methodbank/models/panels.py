@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.models import Page
 
+from methodbank.duplicates import similar_items
+
 from .term_suggestion import TermSuggestion
 
 
@@ -40,7 +42,7 @@ def method_bank_tabs(basic_information, classification, evaluation=False):
     evaluation_tab = [ObjectList([EvaluationStatusPanel()], heading=_("Evaluation"))] if evaluation else []
     return TabbedInterface(
         [
-            ObjectList(basic_information, heading=_("Basic information")),
+            ObjectList([SimilarItemsPanel(), *basic_information], heading=_("Basic information")),
             ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
             ObjectList(
                 [
@@ -85,6 +87,27 @@ class EvaluationStatusPanel(Panel):
             context["required"] = [labels[name] for name in REQUIRED_SECTIONS]
             context["missing"] = missing_sections(page)
             context["records"] = completed_evaluations(page) if page.pk else []
+            return context
+
+
+class SimilarItemsPanel(Panel):
+    """Existing items that look like this one, so that nobody adds the same item twice; never blocks saving."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/similar_items_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.similar = []
+            if self.instance.pk and self.instance.title:
+                self.similar = similar_items(self.instance)
+
+        def is_shown(self):
+            return bool(self.similar)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["similar"] = [{"page": page, "reasons": ", ".join(why)} for page, why in self.similar]
             return context
 
 
