@@ -18,7 +18,9 @@ from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.models import LinkStatus
@@ -232,6 +234,10 @@ class BrokenLink:
     def since(self):
         return f"{self.check.status_since:%-d.%-m.%Y}"
 
+    @property
+    def archive_label(self):
+        return self.check.archived_url or gettext("Add the address of an archived copy")
+
 
 class BrokenLinksReportView(ReportView):
     """Links that are gone or unreachable, by steward and item, so that each steward can fix theirs."""
@@ -253,6 +259,11 @@ class BrokenLinksReportView(ReportView):
         Column("url", label=_("Address")),
         Column("status", label=_("Status")),
         Column("since", label=_("Since")),
+        TitleColumn(
+            "archive_label",
+            label=_("Archived copy"),
+            get_url=lambda row: reverse("link_checks:edit", args=[row.check.pk]),
+        ),
     ]
 
     def get_queryset(self):
@@ -270,3 +281,30 @@ class BrokenLinksReportView(ReportView):
         paginator, page, links, is_paginated = super().paginate_queryset(queryset, page_size)
         checks = LinkStatus.objects.in_bulk([link.url for link in links], field_name="url")
         return paginator, page, [BrokenLink(link, checks[link.url]) for link in links], is_paginated
+
+
+class NoAddingPolicy(ModelPermissionPolicy):
+    """Checks are made by ``check_links`` only: nobody adds one by hand."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class LinkStatusViewSet(ModelViewSet):
+    """The link checks, where a moderator records an archived copy of a gone page; the checker owns the rest."""
+
+    model = LinkStatus
+    icon = "link-external"
+    add_to_admin_menu = False
+    form_fields = ["archived_url"]
+    list_display = ["url", "status", "status_since", "archived_url"]
+    list_filter = ["status"]
+    search_fields = ["url"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    permission_policy = NoAddingPolicy(LinkStatus)

@@ -25,7 +25,7 @@ from methodbank.models import (
 )
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
 from methodbank.models.stewardship import REVIEW_LOG_ACTION
-from methodbank.stewardship_admin import BrokenLinksReportView, DueForReviewReportView, ReviewView
+from methodbank.stewardship_admin import BrokenLinksReportView, DueForReviewReportView, LinkStatusViewSet, ReviewView
 from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
@@ -233,3 +233,8 @@ def warn_of_similar_items(request, page):
 def renamed_or_new(page):
     previous = page.revisions.order_by("-created_at", "-pk")[1:2].first()
     return previous is None or previous.content.get("title") != page.title
+
+
+@hooks.register("register_admin_viewset")
+def register_link_status_viewset():
+    return LinkStatusViewSet("link_checks")

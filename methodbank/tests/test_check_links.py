@@ -100,3 +100,27 @@ def test_the_report_lists_broken_links_by_item_and_steward(login, users, linked,
     assert server.url("/removed") in html
     assert server.url("/ok") not in html
     assert server.url("/moved") not in html
+
+
+def test_a_moderator_records_an_archived_copy_and_nobody_adds_a_check_by_hand(login, users, linked, server):
+    call_command("check_links", *QUICK, stdout=StringIO())
+    client = login(users["admin"])
+    gone = LinkStatus.objects.get(url=server.url("/missing"))
+    report = client.get(reverse("methodbank_reviews:broken_links")).content.decode()
+    assert reverse("link_checks:edit", args=[gone.pk]) in report
+
+    response = client.post(
+        reverse("link_checks:edit", args=[gone.pk]), {"archived_url": "https://web.archive.org/web/2020/workbook"}
+    )
+    assert response.status_code == 302
+    gone.refresh_from_db()
+    assert (gone.archived_url, gone.status) == ("https://web.archive.org/web/2020/workbook", "gone")
+
+    response = client.post(reverse("link_checks:edit", args=[gone.pk]), {"archived_url": "not an address"})
+    assert response.status_code == 200
+    gone.refresh_from_db()
+    assert gone.archived_url == "https://web.archive.org/web/2020/workbook"
+
+    count = LinkStatus.objects.count()
+    assert client.post(reverse("link_checks:add"), {"archived_url": "https://example.fi/"}).status_code in (302, 403)
+    assert LinkStatus.objects.count() == count
