@@ -306,5 +306,3 @@ class LinkStatusViewSet(ModelViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
-
-    permission_policy = NoAddingPolicy(LinkStatus)

@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.models import LinkStatus
 from core.page_admin import page_viewsets
 from methodbank.duplicates import similar_items
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
@@ -25,11 +26,18 @@ from methodbank.models import (
 )
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
 from methodbank.models.stewardship import REVIEW_LOG_ACTION
-from methodbank.stewardship_admin import BrokenLinksReportView, DueForReviewReportView, LinkStatusViewSet, ReviewView
+from methodbank.stewardship_admin import (
+    BrokenLinksReportView,
+    DueForReviewReportView,
+    LinkStatusViewSet,
+    NoAddingPolicy,
+    ReviewView,
+)
 from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
 register_permission_policy(EvaluationRecord, EvaluationPermissionPolicy(EvaluationRecord))
+register_permission_policy(LinkStatus, NoAddingPolicy(LinkStatus))
 
 
 class TermViewSet(SnippetViewSet):
