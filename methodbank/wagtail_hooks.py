@@ -1,13 +1,17 @@
 from django.contrib import messages
-from django.urls import path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.models import LinkStatus
 from core.page_admin import page_viewsets
+from methodbank.duplicates import similar_items
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
 from methodbank.models import (
     EvaluationRecord,
@@ -21,10 +25,19 @@ from methodbank.models import (
     Theme,
 )
 from methodbank.models.evaluation import EVALUATED_TYPES, missing_sections
+from methodbank.models.stewardship import REVIEW_LOG_ACTION
+from methodbank.stewardship_admin import (
+    BrokenLinksReportView,
+    DueForReviewReportView,
+    LinkStatusViewSet,
+    NoAddingPolicy,
+    ReviewView,
+)
 from methodbank.suggestion_views import TermSuggestionDecisionView
 from methodbank.translation_views import CheckedSubmitSnippetTranslationView, CheckedUpdateTranslationsView
 
 register_permission_policy(EvaluationRecord, EvaluationPermissionPolicy(EvaluationRecord))
+register_permission_policy(LinkStatus, NoAddingPolicy(LinkStatus))
 
 
 class TermViewSet(SnippetViewSet):
@@ -95,6 +108,7 @@ register_snippet(VocabularyGroup)
 @hooks.register("register_log_actions")
 def register_import_log_action(actions):
     actions.register_action("methodbank.import", _("Import"), _("Imported from a source document"))
+    actions.register_action(REVIEW_LOG_ACTION, _("Review"), _("Reviewed: links, contacts and use checked"))
 
 
 @hooks.register("register_admin_viewset")
@@ -149,3 +163,86 @@ def register_term_suggestion_views():
 @hooks.register("register_admin_viewset")
 def register_page_viewsets():
     return page_viewsets(MethodBankIndexPage, MethodBankPage)
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    reports = [
+        path("due-for-review/", DueForReviewReportView.as_view(), name="due"),
+        path("due-for-review/results/", DueForReviewReportView.as_view(results_only=True), name="due_results"),
+        path("broken-links/", BrokenLinksReportView.as_view(), name="broken_links"),
+        path("broken-links/results/", BrokenLinksReportView.as_view(results_only=True), name="broken_links_results"),
+    ]
+    return [
+        path("methodbank/review/<int:pk>/", ReviewView.as_view(), name="methodbank_review"),
+        path("methodbank/reports/", include((reports, "methodbank_reviews"))),
+    ]
+
+
+class DueForReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return DueForReviewReportView.permission_policy.user_has_any_permission(
+            request.user, DueForReviewReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_review_menu_item():
+    return DueForReviewMenuItem(
+        _("Due for review"), reverse("methodbank_reviews:due"), name="due-for-review", icon_name="tasks", order=760
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return DueForReviewMenuItem(
+        _("Broken links"),
+        reverse("methodbank_reviews:broken_links"),
+        name="broken-links",
+        icon_name="link-external",
+        order=770,
+    )
+
+
+class ReviewButton(PageMenuItem):
+    label = _("Review")
+    icon_name = "tasks"
+    url_name = "methodbank_review"
+
+    def is_shown(self, user):
+        specific_class = self.page.specific_class
+        return bool(specific_class) and issubclass(specific_class, MethodBankPage) and self.can_edit(user)
+
+    def can_edit(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def review_button(page, user, view_name, next_url=None):
+    yield ReviewButton(page=page, priority=66)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_similar_items(request, page):
+    """After an item is created or renamed, name the existing items that look like it; a warning, never a block."""
+    if not isinstance(page, MethodBankPage) or not request.accepts("text/html") or not renamed_or_new(page):
+        return
+    similar = similar_items(page)
+    if similar:
+        listing = "; ".join(f"“{other.title}” ({', '.join(why)})" for other, why in similar)
+        messages.warning(
+            request,
+            gettext_now("Similar items already exist: %(items)s. Check that “%(title)s” is not one of them.")
+            % {"items": listing, "title": page.title},
+        )
+
+
+def renamed_or_new(page):
+    previous = page.revisions.order_by("-created_at", "-pk")[1:2].first()
+    return previous is None or previous.content.get("title") != page.title
+
+
+@hooks.register("register_admin_viewset")
+def register_link_status_viewset():
+    return LinkStatusViewSet("link_checks")

@@ -9,6 +9,7 @@ from .model_page import ModelPage
 from .organisation import Organisation
 from .project_page import ProjectPage
 from .region import Region
+from .stewardship import ItemReview, PageLink, ReviewReminder
 from .target_group import TargetGroup
 from .term_suggestion import TermSuggestion
 from .theme import Theme
@@ -20,14 +21,17 @@ __all__ = [
     "Evaluator",
     "FundingSource",
     "GoodPracticePage",
+    "ItemReview",
     "ItemType",
     "Keyword",
     "MethodBankIndexPage",
     "MethodBankPage",
     "ModelPage",
     "Organisation",
+    "PageLink",
     "ProjectPage",
     "Region",
+    "ReviewReminder",
     "Scope",
     "Source",
     "TargetGroup",

@@ -1,5 +1,6 @@
 import html
 
+from django.conf import settings
 from django.db import models
 from django.db.models.query import ModelIterable
 from django.utils.html import strip_tags
@@ -29,6 +30,7 @@ from methodbank.blocks import (
 from methodbank.page_permissions import TranslatorPublishing
 
 from .choices import CoordinationPeriod, Evaluation, ItemType, Source
+from .stewardship import ItemReview
 
 BODY_BLOCKS = [
     ("goal", GoalBlock()),
@@ -58,6 +60,7 @@ CHOICE_ERRORS = {
     "projects": _("Choose projects: only project pages can be linked here."),
     "project": _("Choose a project: only a project page can be linked here."),
     "model": _("Choose a model: a good practice can only be attached to a model page."),
+    "steward": _("Choose the steward from the list of active users; the one given no longer exists."),
 }
 
 
@@ -81,6 +84,18 @@ class MethodBankPageForm(WagtailAdminPageForm):
                 self.fields[name].error_messages["invalid_choice"] = message
                 self.fields[name].error_messages["invalid_pk_value"] = message
         self.offer_terms_in_page_language()
+        self.offer_active_stewards()
+
+    def offer_active_stewards(self):
+        """Offer active users by name and address, plus the current steward so that saving never drops them."""
+        field = self.fields.get("steward")
+        if field is None:
+            return
+        current = self.instance.steward_id
+        field.queryset = field.queryset.model.objects.filter(models.Q(is_active=True) | models.Q(pk=current)).order_by(
+            "first_name", "last_name", "username"
+        )
+        field.label_from_instance = steward_label
 
     def offer_terms_in_page_language(self):
         """Offer each vocabulary in the page's own language, plus whatever the page already uses.
@@ -101,6 +116,11 @@ class MethodBankPageForm(WagtailAdminPageForm):
             field.queryset = field.queryset.model.objects.filter(
                 models.Q(locale_id=locale_id) | models.Q(pk__in=[term.pk for term in chosen])
             )
+
+
+def steward_label(user):
+    name = user.get_full_name() or user.get_username()
+    return f"{name} <{user.email}>" if user.email else name
 
 
 class IndexingSnapshot(ModelIterable):
@@ -209,6 +229,20 @@ class MethodBankPage(OwnSlugInEachLanguage, TranslatorPublishing, Page):
         editable=False,
         help_text=_("When a person last published a change; imports do not count."),
     )
+    steward = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Steward"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stewarded_items",
+        help_text=_("The person who keeps this item up to date and reviews it regularly."),
+    )
+    steward_email = models.EmailField(
+        _("Steward's e-mail address"),
+        blank=True,
+        help_text=_("For a steward without an account here: review reminders go to this address."),
+    )
 
     base_form_class = MethodBankPageForm
     item_kind = None
@@ -247,6 +281,9 @@ class MethodBankPage(OwnSlugInEachLanguage, TranslatorPublishing, Page):
         SynchronizedField("source_year", overridable=False),
         SynchronizedField("source_language", overridable=False),
         SynchronizedField("imported_description", overridable=False),
+        # One steward for every language version; reviews are kept by translation key (stewardship.py).
+        SynchronizedField("steward", overridable=False),
+        SynchronizedField("steward_email", overridable=False),
     ]
 
     is_creatable = False
@@ -321,6 +358,10 @@ class MethodBankPage(OwnSlugInEachLanguage, TranslatorPublishing, Page):
         if not text or text not in " ".join(self.imported_description.split()):
             return None
         return {"language": language, "heading": UNTRANSLATED_SOURCE_TEXT.get(language, ""), "block_id": block.id}
+
+    def latest_review(self):
+        """The latest review of this item in any of its languages, or None."""
+        return ItemReview.objects.filter(translation_key=self.translation_key).order_by("-reviewed_at").first()
 
     def table_of_contents(self):
         """(anchor, heading) of each titled section of the description, in order, for the contents list."""

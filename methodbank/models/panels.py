@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.models import Page
+
+from methodbank.duplicates import similar_items
 
 from .term_suggestion import TermSuggestion
 
@@ -40,7 +42,7 @@ def method_bank_tabs(basic_information, classification, evaluation=False):
     evaluation_tab = [ObjectList([EvaluationStatusPanel()], heading=_("Evaluation"))] if evaluation else []
     return TabbedInterface(
         [
-            ObjectList(basic_information, heading=_("Basic information")),
+            ObjectList([SimilarItemsPanel(), *basic_information], heading=_("Basic information")),
             ObjectList([FieldPanel("summary"), FieldPanel("body")], heading=_("Description")),
             ObjectList(
                 [
@@ -54,7 +56,16 @@ def method_bank_tabs(basic_information, classification, evaluation=False):
                 ],
                 heading=_("Classification"),
             ),
-            ObjectList([FieldPanel("contacts")], heading=_("Contacts")),
+            ObjectList(
+                [
+                    FieldPanel("contacts"),
+                    MultiFieldPanel(
+                        [FieldPanel("steward"), FieldPanel("steward_email"), ReviewStatusPanel()],
+                        heading=_("Stewardship"),
+                    ),
+                ],
+                heading=_("Contacts"),
+            ),
             *evaluation_tab,
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
@@ -76,6 +87,43 @@ class EvaluationStatusPanel(Panel):
             context["required"] = [labels[name] for name in REQUIRED_SECTIONS]
             context["missing"] = missing_sections(page)
             context["records"] = completed_evaluations(page) if page.pk else []
+            return context
+
+
+class SimilarItemsPanel(Panel):
+    """Existing items that look like this one, so that nobody adds the same item twice; never blocks saving."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/similar_items_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.similar = []
+            if self.instance.pk and self.instance.title:
+                self.similar = similar_items(self.instance)
+
+        def is_shown(self):
+            return bool(self.similar)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["similar"] = [{"page": page, "reasons": ", ".join(why)} for page, why in self.similar]
+            return context
+
+
+class ReviewStatusPanel(Panel):
+    """When the item was last reviewed, and the button to review it; editing never sets the date."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "methodbank/admin/review_status_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["review"] = self.instance.latest_review()
+            context["page"] = self.instance
             return context
 
 

@@ -321,6 +321,11 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Method bank")
+
+# Stewardship: a review of an item holds this many months; a steward is reminded of an item due at most
+# once in this many days (send_review_reminders).
+REVIEW_PERIOD_MONTHS = int(os.environ.get("REVIEW_PERIOD_MONTHS", "12"))
+REVIEW_REMINDER_DAYS = int(os.environ.get("REVIEW_REMINDER_DAYS", "30"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -4,8 +4,9 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError
 from django.utils import translation
 
+from methodbank.duplicates import duplicate_pairs
 from methodbank.importer.report_import import ReportImporter
-from methodbank.models import ItemType
+from methodbank.models import ItemType, MethodBankPage
 
 from ._progress import ProgressBar
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         # The summary is English prose; keep the type labels in English too, whatever the active language.
         with translation.override("en"):
             self.print_summary(report, outcome, dry_run)
+            if not dry_run:
+                self.print_duplicates(locale)
 
     def print_summary(self, report, outcome, dry_run):
         write = self.stdout.write
@@ -55,3 +58,12 @@ class Command(BaseCommand):
             write(self.style.WARNING(f"Problems ({len(outcome.problems)}); everything else was imported:"))
             for line, message in sorted(outcome.problems):
                 write(f"  line {line}: {message}")
+
+    def print_duplicates(self, locale):
+        """Pairs of items in the import's language that look alike, at least one of them imported."""
+        pages = MethodBankPage.objects.filter(locale__language_code=locale)
+        pairs = [pair for pair in duplicate_pairs(pages) if pair[0].import_key or pair[1].import_key]
+        if pairs:
+            self.stdout.write(self.style.WARNING(f"Likely duplicates ({len(pairs)}); an editor may merge them:"))
+        for first, second, why in pairs:
+            self.stdout.write(f"  “{first.title}” ({first.pk}) and “{second.title}” ({second.pk}): {', '.join(why)}")

@@ -1,0 +1,80 @@
+"""Duplicate warnings: the editor names existing items that look like the one being added or renamed."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.tests.fixtures import homes, index, login, make_model, model_form_data, users
+from demo.factories import GoodPracticePageFactory, ModelPageFactory
+from methodbank.duplicates import duplicate_pairs, similar_items
+from methodbank.models import MethodBankPage
+from methodbank.tests.test_stewardship import speaking
+
+__all__ = ["homes", "index", "login", "users"]
+pytestmark = pytest.mark.django_db
+
+
+def item(index, title, slug, owner=None):
+    """A published model with its own slug: titles alike must not collide on the address."""
+    page = ModelPageFactory(parent=index, title=title, slug=slug, owner=owner)
+    page.save_revision(user=owner).publish()
+    return MethodBankPage.objects.get(pk=page.pk).specific
+
+
+def titles(found):
+    return {page.title for page, _why in found}
+
+
+def test_the_same_title_in_other_word_forms_is_found(index):
+    make_model(index, title="Opiskelijan hyvinvointimalli")
+    other = make_model(index, title="Opiskelijoiden hyvinvointimallit")
+    make_model(index, title="Työpaikkaohjaajan koulutus")
+    found = similar_items(other)
+    assert titles(found) == {"Opiskelijan hyvinvointimalli"}
+
+
+def test_a_close_title_is_found_and_an_unrelated_one_is_not(index):
+    make_model(index, title="Amisappi")
+    other = make_model(index, title="AmisAppi 2.0")
+    make_model(index, title="Digitaalinen työkirja")
+    assert titles(similar_items(other)) == {"Amisappi"}
+
+
+def test_pairs_are_listed_once(index):
+    item(index, "Amisappi", "amisappi")
+    item(index, "Amisappi", "amisappi-2")
+    item(index, "Jotain muuta kokonaan", "muuta")
+    with translation.override("en"):
+        pairs = duplicate_pairs(MethodBankPage.objects.all())
+    assert [(first.title, second.title) for first, second, _why in pairs] == [("Amisappi", "Amisappi")]
+    assert "the same title" in pairs[0][2]
+
+
+def test_the_editor_warns_after_a_rename_and_shows_the_panel(login, users, index):
+    moderator = speaking(users["moderator"], "en")
+    make_model(index, owner=moderator, title="Amisappi")
+    page = make_model(index, owner=moderator, title="Uusi sovellus")
+    client = login(moderator)
+    data = model_form_data(page, title="Amisappi", slug="amisappi-2", **{"action-publish": "publish"})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+    html = response.content.decode()
+    assert "Similar items already exist: “Amisappi” (the same title)." in html
+    assert MethodBankPage.objects.get(pk=page.pk).live  # a warning, never a block
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Similar items already exist. Check that this is not the same item before you publish it:" in html
+
+
+def test_an_edit_that_keeps_the_title_gives_no_warning(login, users, index):
+    moderator = speaking(users["moderator"], "en")
+    make_model(index, owner=moderator, title="Amisappi")
+    page = item(index, "Amisappi", "amisappi-2", owner=moderator)
+    data = model_form_data(page, summary="A new summary.", **{"action-publish": "publish"})
+    response = login(moderator).post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+    assert "Similar items already exist:" not in response.content.decode()
+
+
+def test_items_of_another_kind_are_never_compared(index):
+    ModelPageFactory(parent=index, title="Amisappi", slug="amisappi")
+    practice = GoodPracticePageFactory(parent=index, title="Amisappi", slug="amisappi-2")
+    assert similar_items(practice) == []
