@@ -39,7 +39,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from search import engine_query, registry, suggestions
+from search import browse, engine_query, registry, suggestions
 from search.analysis import LANGUAGES, query_terms, words
 from search.documents import is_database_backend
 from search.engine_circuit import CircuitOpen
@@ -529,11 +529,6 @@ def _sorted(request, documents, rankings):
             title_hits = sum(1 for group in groups.get(document[LANGUAGE], ()) if present.intersection(group))
             return (-title_hits, document[LANGUAGE] != own, position.get(document[PK], 0), document[PK])
 
-    elif sort == "relevance":
-
-        def key(document):
-            return (document[LANGUAGE] != own, document[TITLE], document[PK])
-
     elif sort == "newest":
 
         def key(document):
@@ -776,6 +771,8 @@ def _search_once(request, vocabulary, partial_allowed):
     engine_result = _engine_result(request, vocabulary, partial_allowed=partial_allowed)
     if engine_result is not None:
         return engine_result
+    if not request.query:
+        return _browse_result(request, vocabulary)
     notices = []
     rankings = None
     partial = False
@@ -789,11 +786,9 @@ def _search_once(request, vocabulary, partial_allowed):
                 notices.insert(0, str(PARTIAL_NOTICE))
         ids = [pk for ranking in rankings.values() for pk in ranking]
         listed = _listed(request, items_only, ids, _sort_extra(request)) if ids else []
-    elif request.query:
+    else:
         # Only punctuation or stop words: nothing can match them.
         listed = []
-    else:
-        listed = _listed(request, items_only, extra=_sort_extra(request))
 
     kept, counts = _filter_and_count(request, listed)
     count = len(kept)
@@ -811,6 +806,23 @@ def _search_once(request, vocabulary, partial_allowed):
         page_out_of_range=request.page > num_pages,
         partial_match=partial,
         own_language_count=sum(1 for document in kept if document[LANGUAGE] == request.language),
+    )
+
+
+def _browse_result(request, vocabulary):
+    """A listing without search words, from the browsing index (``search.browse``): indexed SQL, no sorting here."""
+    page_ids, count, own_count, counts = browse.listing(request)
+    num_pages = max(1, -(-count // request.page_size))
+    return SearchResult(
+        request=request,
+        count=count,
+        results=load_pages(page_ids, vocabulary, request),
+        facets=_facet_listing(request, vocabulary, counts),
+        also_available=_also_available(request, vocabulary) if request.only_language else [],
+        notices=[],
+        num_pages=num_pages,
+        page_out_of_range=request.page > num_pages,
+        own_language_count=own_count,
     )
 
 
