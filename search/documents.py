@@ -216,8 +216,10 @@ def retry_pending(backend_name, backend, limit=None):
     return sent, PendingIndexUpdate.objects.filter(backend=backend_name).count()
 
 
-def rebuild_all(pages=None):
+def rebuild_all(pages=None, progress=None):
     """Rebuild the documents of ``pages`` (default: every page); drop documents of pages gone or hidden.
+
+    ``progress(done, total)`` is called after each chunk with the pages done so far.
 
     Pages go in chunks: one transaction and one bulk send to each backend per
     chunk, with the chunk's vocabulary links loaded together. Page by page,
@@ -230,6 +232,8 @@ def rebuild_all(pages=None):
         # Rebuilt from scratch with the documents: words of pages gone or changed go too.
         SearchWord.objects.all().delete()
     count = 0
+    total = pages.count() if progress else 0
+    done = 0
     token = _translations.set({})
     words_token = _recorded_words.set(set())
     try:
@@ -238,9 +242,14 @@ def rebuild_all(pages=None):
             chunk.append(page)
             if len(chunk) == REBUILD_CHUNK:
                 count += _rebuild_chunk(chunk, refresh_browsing=not everything)
+                done += len(chunk)
                 chunk = []
+                if progress:
+                    progress(done, total)
         if chunk:
             count += _rebuild_chunk(chunk, refresh_browsing=not everything)
+            if progress:
+                progress(done + len(chunk), total)
     finally:
         _translations.reset(token)
         _recorded_words.reset(words_token)
