@@ -270,6 +270,7 @@ def _isolate_search(request):
 # Tests marked ``backend`` or ``postgres`` count too, wherever they are.
 DATABASE_TESTS = {
     # search on the database backends (SQLite's and PostgreSQL's own), and falling back to them
+    "search/tests/test_browse.py",
     "search/tests/test_database_index.py",
     "search/tests/test_engine_down.py",
     "search/tests/test_postgres_search.py",

@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
 from core.many_to_many import load_many_to_many
-from search import registry
+from search import browse, registry
 from search.analysis import LANGUAGES, analyse_words, sort_key, words
 from search.models import FacetValue, PendingIndexUpdate, SearchDocument, SearchWord
 from search.suggestions import add_words, vocabulary_words
@@ -154,6 +154,7 @@ def update_document(page, fresh_source=None):
             FacetValue(document=document, facet=facet, value=value) for facet, value in sorted(wanted)
         )
     add_words(vocabulary)
+    browse.refresh({document.translation_key})
     send_to_backends(document)
     return document
 
@@ -161,7 +162,7 @@ def update_document(page, fresh_source=None):
 def remove_document(page_id):
     document = SearchDocument.objects.filter(pk=page_id).first()
     if document is not None:
-        document.delete()  # the post_delete handler removes it from the backends
+        document.delete()  # the post_delete handler removes it from the backends and browsing
 
 
 def _record_failure(page_id, backend_name, error):
@@ -215,19 +216,24 @@ def retry_pending(backend_name, backend, limit=None):
     return sent, PendingIndexUpdate.objects.filter(backend=backend_name).count()
 
 
-def rebuild_all(pages=None):
+def rebuild_all(pages=None, progress=None):
     """Rebuild the documents of ``pages`` (default: every page); drop documents of pages gone or hidden.
+
+    ``progress(done, total)`` is called after each chunk with the pages done so far.
 
     Pages go in chunks: one transaction and one bulk send to each backend per
     chunk, with the chunk's vocabulary links loaded together. Page by page,
     with a commit and a backend update each, 20,000 pages took over an hour
     on SQLite (bench/, README "Performance").
     """
-    if pages is None:
+    everything = pages is None
+    if everything:
         pages = Page.objects.all()
         # Rebuilt from scratch with the documents: words of pages gone or changed go too.
         SearchWord.objects.all().delete()
     count = 0
+    total = pages.count() if progress else 0
+    done = 0
     token = _translations.set({})
     words_token = _recorded_words.set(set())
     try:
@@ -235,16 +241,23 @@ def rebuild_all(pages=None):
         for page in pages.specific().select_related("locale").iterator(chunk_size=REBUILD_CHUNK):
             chunk.append(page)
             if len(chunk) == REBUILD_CHUNK:
-                count += _rebuild_chunk(chunk)
+                count += _rebuild_chunk(chunk, refresh_browsing=not everything)
+                done += len(chunk)
                 chunk = []
+                if progress:
+                    progress(done, total)
         if chunk:
-            count += _rebuild_chunk(chunk)
+            count += _rebuild_chunk(chunk, refresh_browsing=not everything)
+            if progress:
+                progress(done + len(chunk), total)
     finally:
         _translations.reset(token)
         _recorded_words.reset(words_token)
     live_ids = Page.objects.live().values("pk")
     for page_id in SearchDocument.objects.exclude(pk__in=live_ids).values_list("pk", flat=True):
         remove_document(page_id)
+    if everything:
+        browse.rebuild()
     return count
 
 
@@ -296,8 +309,11 @@ def _load_translations(pages):
 
 
 @transaction.atomic
-def _rebuild_chunk(pages):
-    """What update_document does, for a chunk of pages at once: a few queries per chunk, not per page."""
+def _rebuild_chunk(pages, refresh_browsing=True):
+    """What update_document does, for a chunk of pages at once: a few queries per chunk, not per page.
+
+    ``refresh_browsing=False`` leaves the browsing index to the caller (``rebuild_all`` rebuilds it whole).
+    """
     _load_related(pages)
     kept = [page for page in pages if should_have_document(page)]
     for page in pages:
@@ -321,6 +337,8 @@ def _rebuild_chunk(pages):
         pairs -= recorded
         recorded |= pairs
     add_words(pairs)
+    if refresh_browsing:
+        browse.refresh(page.translation_key for page in pages)
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(SearchDocument, documents)

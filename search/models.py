@@ -95,3 +95,63 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class BrowseEntry(models.Model):
+    """One line of a listing without search words, for visitors of one language: the sorted index of browsing.
+
+    Each page is listed once per visitor language, in the first language it has a visible version in (the
+    visitor's own, then Finnish, Swedish, English: ``SearchRequest.languages``); ``search.browse`` keeps these
+    rows in step with the documents, so that a browse is a LIMIT/OFFSET over an index, not a sort in Python.
+    """
+
+    # The visitor's language this line is listed for.
+    language = models.CharField(max_length=8)
+    translation_key = models.UUIDField()
+    # The SearchDocument (and page) listed: a plain id, so that search.browse reads an entry before replacing it.
+    page_id = models.PositiveIntegerField()
+    is_item = models.BooleanField()
+    # The page is in another language than the visitor's: listed after those in the visitor's own.
+    other_language = models.BooleanField()
+    sort_title = models.CharField(max_length=255)
+    published_at = models.DateTimeField(null=True)
+    # SearchDocument.facets, for the counts of BrowseFacetCount.
+    facets = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "translation_key"], name="unique_browse_entry_per_language")
+        ]
+        indexes = [
+            models.Index(fields=["translation_key"], name="browse_entry_key"),
+            models.Index(fields=["page_id"], name="browse_entry_page"),
+            models.Index(
+                fields=["language", "is_item", "other_language", "sort_title", "page_id"], name="browse_by_relevance"
+            ),
+            models.Index(fields=["language", "is_item", "sort_title", "page_id"], name="browse_by_title"),
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.sort_title}"
+
+
+class BrowseFacetCount(models.Model):
+    """How many BrowseEntry lines of one visitor language carry a facet value: the counts of a browse without
+    filters, and of a facet whose own values are the only ones chosen."""
+
+    language = models.CharField(max_length=8)
+    is_item = models.BooleanField()
+    other_language = models.BooleanField()
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=40)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "is_item", "other_language", "facet", "value"], name="unique_browse_facet_count"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language} {self.facet}={self.value}: {self.count}"

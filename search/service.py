@@ -39,7 +39,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from search import engine_query, registry, suggestions
+from search import browse, engine_query, registry, suggestions
 from search.analysis import LANGUAGES, query_terms, words
 from search.documents import is_database_backend
 from search.engine_circuit import CircuitOpen
@@ -97,16 +97,17 @@ class BadRequest(ValueError):
 def hidden_pages_now():
     """Ids of pages visitors may not see: unpublished ones (whose documents are normally gone already) and
     private ones. One scan of the page table, however many view restrictions there are."""
-    return set(Page.objects.filter(Q(live=False) | Page.objects.all().private_q()).values_list("pk", flat=True))
+    pages = Page.objects.filter(Q(live=False) | Page.objects.all().private_q()).order_by()
+    return set(pages.values_list("pk", flat=True))
 
 
 class Vocabulary:
     """Every facet's possible values with labels in one language: one query per vocabulary.
 
-    ``hidden_pages`` (see ``hidden_pages``) are left out of the years on offer; without them, they are read.
+    Values read from the documents (project end years) are those of visible pages, from browsing's stored counts.
     """
 
-    def __init__(self, language, hidden_pages=None, other_pages=False):
+    def __init__(self, language, other_pages=False):
         self.language = language
         facets = registry.facets.values()
         with translation.override(language):
@@ -143,17 +144,8 @@ class Vocabulary:
             self.values[facet.name] = list(names.items())
         # Values read from the documents (project end years): only public pages' values, since a year that only a
         # private project has must not be offered to visitors.
-        found_in_documents = [facet.name for facet in facets if facet.name not in self.values]
-        if found_in_documents and hidden_pages is None:
-            hidden_pages = hidden_pages_now()
-        for name in found_in_documents:
-            found = (
-                FacetValue.objects.filter(facet=name)
-                .exclude(document_id__in=hidden_pages)
-                .values_list("value", flat=True)
-                .distinct()
-            )
-            self.values[name] = [(value, value) for value in sorted(set(found), reverse=True)]
+        for name in [facet.name for facet in facets if facet.name not in self.values]:
+            self.values[name] = [(value, value) for value in sorted(browse.found_values(name), reverse=True)]
         self.labels = {facet: dict(values) for facet, values in self.values.items()}
 
     def accepts(self, facet, value):
@@ -175,12 +167,14 @@ class SearchRequest:
     errors: dict = field(default_factory=dict)
     # The vocabulary the parameters were checked against, reused by search().
     vocabulary: object = field(default=None, repr=False, compare=False)
-    # Ids of the pages visitors may not see (hidden_pages_now), read once per request.
+    # Ids of the pages visitors may not see (hidden_pages_now), read once per request when needed (``hidden``).
     hidden_pages: set = field(default=None, repr=False, compare=False)
 
-    def __post_init__(self):
+    def hidden(self):
+        """``hidden_pages``, read on first use: a scan of the page table that browsing and the engine do without."""
         if self.hidden_pages is None:
             self.hidden_pages = hidden_pages_now()
+        return self.hidden_pages
 
     @property
     def effective_sort(self):
@@ -228,8 +222,7 @@ class SearchRequest:
         if language not in LANGUAGES:
             errors["lang"] = _("Choose the language fi, sv or en.")
             language = settings.LANGUAGE_CODE
-        hidden = hidden_pages_now()
-        vocabulary = vocabulary or Vocabulary(language, hidden, other_pages=not items_only)
+        vocabulary = vocabulary or Vocabulary(language, other_pages=not items_only)
 
         # The limit counts what was sent, as the API's document states it, before unprintable characters go.
         query = params.get("q", "")
@@ -282,7 +275,6 @@ class SearchRequest:
             only_language=only_language == "true",
             errors=errors,
             vocabulary=vocabulary,
-            hidden_pages=hidden,
         )
 
     def check(self):
@@ -448,13 +440,13 @@ def _facet_listing(request, vocabulary, counts):
 PK, LANGUAGE, KEY, TITLE, FACET_WORDS, EXTRA = range(6)
 
 
-def _listed(request, items_only, ids=None, extra=None):
-    """The visible documents the request lists: each page once, in the first of the request's languages it has.
+def _listed(request, items_only, ids, extra=None):
+    """The visible documents among ``ids`` (the matches of a query) that the request lists: each page once, in the
+    first of the request's languages it has. Browsing without words reads ``search.browse`` instead.
 
     One query reads every document of those languages as tuples (see PK …), and the choice of language, the
-    facet counts and the order are worked out here: counting in the database took a FacetValue row per document
-    and value, over 200 ms for the 9,000 items of a 20,000-page bank (README "Performance"). With ``ids`` (the
-    matches of a query) only those are kept; reading them all costs no more than looking up thousands of ids.
+    facet counts and the order are worked out here: reading them all costs no more than looking up thousands of
+    ids.
     """
     documents = SearchDocument.objects.filter(language__in=request.languages)
     if items_only:
@@ -462,8 +454,8 @@ def _listed(request, items_only, ids=None, extra=None):
     # The key as text: converting 20,000 UUIDs costs more than the query.
     fields = ["pk", "language", "key", "sort_title", "facets", *([extra] if extra else [])]
     rows = documents.annotate(key=Cast("translation_key", CharField())).values_list(*fields)
-    hidden = request.hidden_pages
-    wanted = set(ids) if ids is not None else None
+    hidden = request.hidden()
+    wanted = set(ids)
     preference = {language: index for index, language in enumerate(request.languages)}
     chosen = {}
     for row in rows:
@@ -473,7 +465,7 @@ def _listed(request, items_only, ids=None, extra=None):
         if current is None or preference[row[LANGUAGE]] < preference[current[LANGUAGE]]:
             chosen[row[KEY]] = row
     listed = chosen.values()
-    return [row for row in listed if row[PK] in wanted] if wanted is not None else list(listed)
+    return [row for row in listed if row[PK] in wanted]
 
 
 def _filter_and_count(request, listed):
@@ -529,11 +521,6 @@ def _sorted(request, documents, rankings):
             title_hits = sum(1 for group in groups.get(document[LANGUAGE], ()) if present.intersection(group))
             return (-title_hits, document[LANGUAGE] != own, position.get(document[PK], 0), document[PK])
 
-    elif sort == "relevance":
-
-        def key(document):
-            return (document[LANGUAGE] != own, document[TITLE], document[PK])
-
     elif sort == "newest":
 
         def key(document):
@@ -548,7 +535,7 @@ def _sorted(request, documents, rankings):
     return sorted(documents, key=key)
 
 
-def _projects(pages, language, hidden):
+def _projects(pages, language, request):
     """``{page pk: [project pages]}``: each item's visible projects, in ``language`` where they have it."""
     keys = registry.projects_of(pages)
     wanted = {key for found in keys.values() for key in found}
@@ -556,7 +543,12 @@ def _projects(pages, language, hidden):
         return {}
     preference = [language, *(other for other in LANGUAGES if other != language)]
     versions = {}
-    projects = Page.objects.filter(translation_key__in=wanted).exclude(pk__in=hidden).select_related("locale")
+    projects = Page.objects.filter(translation_key__in=wanted).select_related("locale")
+    # The request's hidden pages when a search read them already; otherwise one query for the restrictions.
+    if request.hidden_pages is not None:
+        projects = projects.exclude(pk__in=request.hidden_pages)
+    else:
+        projects = projects.live().public()
     for project in projects:
         versions.setdefault(project.translation_key, []).append(project)
     chosen = {
@@ -604,7 +596,7 @@ def load_pages(page_ids, vocabulary, request):
     for page in pages.values():
         page.locale = locales[page.locale_id]
     listed_items = registry.items.listing(list(pages.values()), vocabulary) if registry.items else {}
-    projects = _projects(list(pages.values()), language, request.hidden_pages)
+    projects = _projects(list(pages.values()), language, request)
     matched = _matched_terms(list(pages), request.named_terms, vocabulary)
     items = []
     for pk in page_ids:
@@ -776,6 +768,8 @@ def _search_once(request, vocabulary, partial_allowed):
     engine_result = _engine_result(request, vocabulary, partial_allowed=partial_allowed)
     if engine_result is not None:
         return engine_result
+    if not request.query:
+        return _browse_result(request, vocabulary)
     notices = []
     rankings = None
     partial = False
@@ -789,11 +783,9 @@ def _search_once(request, vocabulary, partial_allowed):
                 notices.insert(0, str(PARTIAL_NOTICE))
         ids = [pk for ranking in rankings.values() for pk in ranking]
         listed = _listed(request, items_only, ids, _sort_extra(request)) if ids else []
-    elif request.query:
+    else:
         # Only punctuation or stop words: nothing can match them.
         listed = []
-    else:
-        listed = _listed(request, items_only, extra=_sort_extra(request))
 
     kept, counts = _filter_and_count(request, listed)
     count = len(kept)
@@ -811,6 +803,23 @@ def _search_once(request, vocabulary, partial_allowed):
         page_out_of_range=request.page > num_pages,
         partial_match=partial,
         own_language_count=sum(1 for document in kept if document[LANGUAGE] == request.language),
+    )
+
+
+def _browse_result(request, vocabulary):
+    """A listing without search words, from the browsing index (``search.browse``): indexed SQL, no sorting here."""
+    page_ids, count, own_count, counts = browse.listing(request)
+    num_pages = max(1, -(-count // request.page_size))
+    return SearchResult(
+        request=request,
+        count=count,
+        results=load_pages(page_ids, vocabulary, request),
+        facets=_facet_listing(request, vocabulary, counts),
+        also_available=_also_available(request, vocabulary) if request.only_language else [],
+        notices=[],
+        num_pages=num_pages,
+        page_out_of_range=request.page > num_pages,
+        own_language_count=own_count,
     )
 
 

@@ -1,14 +1,12 @@
-import sys
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 from django.utils import translation
 
+from core.progress import TerminalProgress
 from methodbank.duplicates import duplicate_pairs
 from methodbank.importer.report_import import ReportImporter
 from methodbank.models import ItemType, MethodBankPage
-
-from ._progress import ProgressBar
 
 
 class Command(BaseCommand):
@@ -22,11 +20,12 @@ class Command(BaseCommand):
     def handle(self, *args, path, locale, dry_run, **options):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
-        bar = ProgressBar(self.stdout) if sys.stdout.isatty() and options["verbosity"] > 0 else None
+        bar = TerminalProgress("Importing", verbosity=options["verbosity"])
         importer = ReportImporter(language=locale, dry_run=dry_run, progress=bar, source=path.name)
-        report, outcome = importer.run(path)
-        if bar:
-            bar.finish()
+        try:
+            report, outcome = importer.run(path)
+        finally:
+            bar.close()
         # The summary is English prose; keep the type labels in English too, whatever the active language.
         with translation.override("en"):
             self.print_summary(report, outcome, dry_run)

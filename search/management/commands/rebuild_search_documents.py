@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from core.progress import TerminalProgress
 from search.documents import rebuild_all
 
 
@@ -10,5 +11,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = rebuild_all()
+        bar = TerminalProgress("Search documents", unit="page", verbosity=options["verbosity"])
+        try:
+            count = rebuild_all(progress=bar)
+        finally:
+            bar.close()
         self.stdout.write(f"Rebuilt {count} search document(s)")
