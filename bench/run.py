@@ -135,7 +135,7 @@ class Benchmark:
     def measure_size(self, size):
         from demo.synthetic import generate
 
-        from . import indexing, measure
+        from . import indexing, measure, reports
 
         run = {"size": size}
         self.say(f"growing the bank to {size} pages")
@@ -155,6 +155,8 @@ class Benchmark:
         self.say(f"verified: {run['verify']['summary']}")
         sample = measure.build_sample()
         run["scenarios"] = measure.client_scenarios(sample, self.stack.search_kind, self.say, self.left)
+        self.say("report of one theme and the open data export")
+        run["reports"] = reports.measure(self.say)
         if not self.args.no_http:
             run.update(
                 measure.http_scenarios(

@@ -814,6 +814,26 @@ def _search_once(request, vocabulary, partial_allowed):
     )
 
 
+def matching_page_ids(request):
+    """Ids of every page the request lists, in its order and without paging: for reports and exports of a selection.
+
+    The database lists and filters (the engine still matches the words while it answers), so the count is not
+    bounded by the engine's page or ``MAX_PAGE_SIZE``.
+    """
+    rankings = None
+    items_only = request.lists_items_only
+    if request.query_words:
+        rankings, _notices = _rankings(request, "and")
+        ids = [pk for ranking in rankings.values() for pk in ranking]
+        listed = _listed(request, items_only, ids, _sort_extra(request)) if ids else []
+    elif request.query:
+        listed = []
+    else:
+        listed = _listed(request, items_only, extra=_sort_extra(request))
+    kept, _counts = _filter_and_count(request, listed)
+    return [document[PK] for document in _sorted(request, kept, rankings)]
+
+
 def _completions(backend, typed, language, limit):
     documents = SearchDocument.objects.filter(language=language).only("pk")
     return _first_pks(backend.autocomplete(typed, documents), limit)
