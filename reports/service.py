@@ -20,7 +20,7 @@ FORMATS = {
     "docx": (report_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
 }
 # The largest selection made while the visitor waits.
-ON_REQUEST_LIMIT = 300
+ON_REQUEST_LIMIT = 150
 
 
 class TooLarge(Exception):
