@@ -59,7 +59,18 @@ class Selection:
         pairs = tuple((name, values) for name, values in pairs if values)
         search = SearchRequest.from_params(params, language=language, items_only=True)
         if search.errors:
-            raise SelectionError(search.errors)
+            # The listing leaves unknown values out and says so; a report is refused instead, and says that.
+            errors = dict(search.errors)
+            for facet in registry.facets:
+                if facet in errors:
+                    unknown = [
+                        value for value in params.getlist(facet) if not search.vocabulary.accepts(facet, value.strip())
+                    ]
+                    errors[facet] = _("Unknown %(facet)s: %(values)s.") % {
+                        "facet": str(registry.facets[facet].label).lower(),
+                        "values": ", ".join(value[:40] for value in unknown[:5]),
+                    }
+            raise SelectionError(errors)
         return cls(language=language, bank_params=pairs, with_projects=with_projects, _search=search)
 
     @classmethod
