@@ -34,8 +34,8 @@ demo-data: install messages
 serve: install messages
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# msgfmt (gettext) compiles the translations, npm builds the static files, and Voikko and hunspell-sv analyse
-# Finnish and Swedish for search; install them from Debian when missing.
+# msgfmt (gettext) compiles the translations, npm builds the static files, Voikko and hunspell-sv analyse
+# Finnish and Swedish for search, and Pango lays out the reports' PDF; install them from Debian when missing.
 system-packages:
 	@command -v msgfmt >/dev/null || { \
 		echo "Installing gettext from Debian's packages"; \
@@ -46,6 +46,9 @@ system-packages:
 	@command -v npm >/dev/null || { \
 		echo "Installing Node.js and npm from Debian's packages"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || { \
+		echo "Installing Pango for WeasyPrint (the reports' PDF) from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 # The design system and font come from npm, pinned by package-lock.json; static/dist/ is built from them
 # and static/src/. Both steps rerun only when their inputs change.

@@ -317,6 +317,7 @@ ONE_WORKER_TESTS = {
     "methodbank/tests/test_import.py": "imported report",
     "methodbank/tests/test_classify_import.py": "imported report",
     "methodbank/tests/test_import_damaged.py": "imported report",
+    "reports/tests/test_report.py": "imported report",
     "demo/tests/test_demo_and_import.py": "make demo",
     "methodbank/tests/test_query_counts.py": "grown bank",
 }

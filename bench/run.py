@@ -177,7 +177,7 @@ class Benchmark:
         from demo.synthetic import generate
         from methodbank.models import MethodBankPage
 
-        from . import indexing, measure
+        from . import indexing, measure, reports
 
         run = {"size": size}
         self.say(f"growing the bank to {size} pages")
@@ -200,6 +200,8 @@ class Benchmark:
         sample = measure.build_sample()
         self.sample = sample
         run["scenarios"] = measure.client_scenarios(sample, self.stack.search_kind, self.say, self.left)
+        self.say("report of one theme and the open data export")
+        run["reports"] = reports.measure(self.say)
         if not self.args.no_http:
             run.update(
                 measure.http_scenarios(

@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/search/autocomplete/", search_views.api_autocomplete, name="api_search_autocomplete"),
     path("api/search/openapi.json", search_views.api_openapi, name="api_search_openapi"),
+    path("api/open-data/", include("reports.urls")),
 ]
 
 translated_urls = [path(_("search/"), search_views.search, name="search")]
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     *translated_urls,
     path("", include("accounts.urls")),
     path("", include("translation_requests.urls")),
+    path("", include("reports.page_urls")),
     # The same for a private page's password form.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

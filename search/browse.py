@@ -166,17 +166,26 @@ ORDER = {
 }
 
 
+def _listed_entries(request):
+    return _filtered(BrowseEntry.objects.filter(_scope(request)), request.filters)
+
+
+def _ordered_page_ids(entries, request):
+    return entries.order_by(*ORDER[request.effective_sort]).values_list("page_id", flat=True)
+
+
 def listing(request):
     """``(page ids of the request's page, total, in the visitor's language, {facet: {value: count}})``."""
-    entries = _filtered(BrowseEntry.objects.filter(_scope(request)), request.filters)
+    entries = _listed_entries(request)
     totals = entries.aggregate(total=Count("pk"), own=Count("pk", filter=Q(other_language=False)))
     start = (request.page - 1) * request.page_size
-    page_ids = list(
-        entries.order_by(*ORDER[request.effective_sort]).values_list("page_id", flat=True)[
-            start : start + request.page_size
-        ]
-    )
+    page_ids = list(_ordered_page_ids(entries, request)[start : start + request.page_size])
     return page_ids, totals["total"], totals["own"], facet_counts(request)
+
+
+def all_page_ids(request):
+    """Every page id the request lists, in its order and without paging (reports and exports of a selection)."""
+    return list(_ordered_page_ids(_listed_entries(request), request))
 
 
 def facet_counts(request):

@@ -182,7 +182,14 @@ def openapi_document():
         ),
         "schema": {"type": "string", "enum": ["fi", "sv", "en"], "default": "fi"},
     }
-    return {
+    query = {
+        "name": "q",
+        "in": "query",
+        "description": f"Search words (at most {MAX_QUERY_LENGTH} characters). Empty lists everything.",
+        "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+    }
+    selection = [query, *[_facet_parameter(facet, codes[facet]) for facet in registry.facets]]
+    document = {
         "openapi": "3.1.0",
         "info": {
             "title": "Method bank search API",
@@ -195,13 +202,7 @@ def openapi_document():
                     "summary": "Search and filter method bank items, with facet counts",
                     "parameters": [
                         language,
-                        {
-                            "name": "q",
-                            "in": "query",
-                            "description": f"Search words (at most {MAX_QUERY_LENGTH} characters). Empty lists everything.",
-                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
-                        },
-                        *[_facet_parameter(facet, codes[facet]) for facet in registry.facets],
+                        *selection,
                         {
                             "name": ONLY_LANGUAGE,
                             "in": "query",
@@ -336,3 +337,7 @@ def openapi_document():
             "schemas": {"Term": TERM, "Item": ITEM, "FacetValue": FACET_VALUE, "Results": RESULTS, "Error": ERROR}
         },
     }
+    # The apps above search add the paths they serve (registry.register_api_paths): search imports none of them.
+    for describe in registry.api_paths:
+        document["paths"].update(describe(selection))
+    return document

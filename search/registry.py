@@ -120,3 +120,12 @@ def projects_of(pages):
         for pk, found in function(pages).items():
             projects.setdefault(pk, []).extend(found)
     return projects
+
+
+# ``function(selection_parameters)`` returns OpenAPI path items that apps above search serve (the open data of
+# the reports app); ``selection_parameters`` are the search's q and facet parameters, which select items there too.
+api_paths = []
+
+
+def register_api_paths(function):
+    api_paths.append(function)

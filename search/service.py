@@ -823,6 +823,22 @@ def _browse_result(request, vocabulary):
     )
 
 
+def matching_page_ids(request):
+    """Ids of every page the request lists, in its order and without paging: for reports and exports of a selection.
+
+    The database lists and filters (the engine still matches the words while it answers), so the count is not
+    bounded by the engine's page or ``MAX_PAGE_SIZE``.
+    """
+    if not request.query_words:
+        # Only punctuation or stop words match nothing; no words at all lists the whole selection.
+        return [] if request.query else browse.all_page_ids(request)
+    rankings, _notices = _rankings(request, "and")
+    ids = [pk for ranking in rankings.values() for pk in ranking]
+    listed = _listed(request, request.lists_items_only, ids, _sort_extra(request)) if ids else []
+    kept, _counts = _filter_and_count(request, listed)
+    return [document[PK] for document in _sorted(request, kept, rankings)]
+
+
 def _completions(backend, typed, language, limit):
     documents = SearchDocument.objects.filter(language=language).only("pk")
     return _first_pks(backend.autocomplete(typed, documents), limit)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "translation_requests",
+    "reports",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -256,6 +257,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The licence of the open data (reports.open_data) and of the reports: named in every file and on the
+# open data page. The default is Creative Commons Attribution 4.0.
+OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME") or "CC BY 4.0"
+OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL") or "https://creativecommons.org/licenses/by/4.0/"
+# Reports and exports are stored here and reused until the content changes (reports.models.StoredReport).
+REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", VAR_DIR / "reports"))
 # Example pages of every shared template and style under /<language>/styleguide/ (portal/styleguide.py).
 STYLEGUIDE = False
 
@@ -316,6 +323,9 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # django-axes says INFO about every sign-in; failures and lockouts are warnings.
         "axes": {"level": "WARNING"},
+        # WeasyPrint tells each step of every PDF (reports) at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
