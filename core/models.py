@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 GONE_AFTER = timedelta(days=30)
 
 
+class LinkStatusQuerySet(models.QuerySet):
+    def long_gone(self, now=None):
+        """The addresses gone (404 or 410) for over ``GONE_AFTER``: what public pages mark."""
+        return self.filter(status=LinkStatus.Status.GONE, status_since__lte=(now or timezone.now()) - GONE_AFTER)
+
+
 class LinkStatus(models.Model):
     class Status(models.TextChoices):
         OK = "ok", _("Works")
@@ -31,6 +37,8 @@ class LinkStatus(models.Model):
         help_text=_("An archived copy of the page, such as one in the Internet Archive, for when the link is gone."),
     )
 
+    objects = LinkStatusQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Link check")
         verbose_name_plural = _("Link checks")
@@ -42,10 +50,6 @@ class LinkStatus(models.Model):
     @property
     def is_broken(self):
         return self.status in (self.Status.GONE, self.Status.UNREACHABLE)
-
-    def gone_long(self, now=None):
-        """Gone (404 or 410) for over ``GONE_AFTER``: what public pages mark."""
-        return self.status == self.Status.GONE and self.status_since <= (now or timezone.now()) - GONE_AFTER
 
     def record(self, status, http_status=None, final_url="", error="", now=None):
         """Store a new check; ``status_since`` moves only when the status changes."""

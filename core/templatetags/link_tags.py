@@ -16,7 +16,7 @@ def gone_link(context, url):
     request = context.get("request")
     gone = getattr(request, "_gone_links", None)
     if gone is None:
-        gone = {link.url: link for link in LinkStatus.objects.filter(status=LinkStatus.Status.GONE) if link.gone_long()}
+        gone = {link.url: link for link in LinkStatus.objects.long_gone()}
         if request is not None:
             request._gone_links = gone
     return gone.get(url)

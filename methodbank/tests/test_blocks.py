@@ -15,6 +15,8 @@ SECTION_HEADINGS = {
 }
 
 
+# The links block asks core.LinkStatus whether an address is long gone, so rendering reads the database.
+@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "block"), ALL_BLOCKS, ids=[name for name, _block in ALL_BLOCKS])
 def test_every_block_has_an_icon_a_template_and_a_preview(name, block):
     block.set_name(name)
@@ -24,6 +26,7 @@ def test_every_block_has_an_icon_a_template_and_a_preview(name, block):
     assert html.strip()
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("name", SECTION_HEADINGS)
 def test_sections_render_a_heading_and_an_anchor(name):
     block = dict(BODY_BLOCKS)[name]

@@ -4,7 +4,7 @@ Run it nightly from cron or a systemd timer (docs/operations.md). Each run first
 links to which address (``PageLink``), then checks the addresses not checked within ``--older-than``
 hours, in batches whose results are saved as each batch ends: an interrupted run loses at most one
 batch, and running it again goes on where it stopped. A link that is gone over 30 days is marked on
-the public page (core's ``LinkStatus.gone_long``).
+the public page (core's ``LinkStatus.objects.long_gone()``).
 """
 
 from collections import Counter
