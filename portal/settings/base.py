@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "accounts",
     "translation_requests",
+    "adoptions",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
