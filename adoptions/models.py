@@ -104,6 +104,10 @@ class Adoption(models.Model):
     def __str__(self):
         return f"{self.organisation_name} ({self.get_status_display()})"
 
+    @classmethod
+    def stopped_filter(cls):
+        return models.Q(status=cls.Status.STOPPED)
+
     @property
     def organisation_name(self):
         return self.organisation.name if self.organisation_id else self.proposed_organisation

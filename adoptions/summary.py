@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from methodbank.models import Organisation, Region
 
+from . import region_map
 from .models import Adoption
 
 
@@ -16,6 +17,9 @@ class RegionRow:
     code: str
     name: str
     organisations: list = field(default_factory=list)
+
+    outline: str = ""
+    level: int = 0
 
     @property
     def count(self):
@@ -29,13 +33,7 @@ class Summary:
     regions: list
     experiences: list
 
-    @property
-    def with_adopters(self):
-        return [row for row in self.regions if row.count]
-
-    @property
-    def most(self):
-        return max((row.count for row in self.regions), default=0)
+    view_box: str = ""
 
 
 @dataclass
@@ -81,4 +79,9 @@ def item_summary(page):
                 row.organisations.append(entry.organisation)
         if adoption.experience:
             experiences.append(entry)
-    return Summary(using, stopped, list(rows.values()), experiences)
+    outlines = region_map.outlines()
+    most = max((row.count for row in rows.values()), default=0)
+    for row in rows.values():
+        row.outline = outlines["regions"].get(row.code, "")
+        row.level = region_map.shade(row.count, most)
+    return Summary(using, stopped, list(rows.values()), experiences, outlines["viewBox"])

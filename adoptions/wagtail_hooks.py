@@ -1,13 +1,15 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import records
+from .admin_views import AdoptionReportView
 from .forms import DecisionForm
 from .models import Adoption
 
@@ -118,3 +120,28 @@ def register_adoption_log_actions(actions):
     actions.register_action("adoptions.adoption.approve", _("Approve an adoption"), _("Adoption approved"))
     actions.register_action("adoptions.adoption.reject", _("Reject an adoption"), _("Adoption rejected"))
     actions.register_action("adoptions.adoption.withdraw", _("Withdraw an adoption"), _("Adoption withdrawn"))
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("adoptions.view_adoption")
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = [
+        path("", AdoptionReportView.as_view(), name="report"),
+        path("results/", AdoptionReportView.as_view(results_only=True), name="report_results"),
+    ]
+    return [path("adoption-report/", include((urls, "adoption_report")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        _("Adoptions by item and region"),
+        reverse("adoption_report:report"),
+        name="adoptions",
+        icon_name="group",
+        order=760,
+    )

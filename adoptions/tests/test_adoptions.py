@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
+from wagtail.users.models import UserProfile
 
 from accounts.roles import CONTRIBUTORS, MODERATORS
 from accounts.tests.fixtures import make_model, make_user
@@ -143,6 +144,17 @@ def test_the_whole_story_teacher_records_moderator_approves_visitors_see_it(clie
     )
     assert "Written in: Swedish" in shown
     assert "kim@example.fi" in shown
+
+    # The map: all 19 regions, each focusable and named with its number, as in the table.
+    regions = re.findall(
+        r'<path class="adoption-map__region adoption-map__region--(\d)" data-region="([\w-]+)" '
+        r'd="[^"]+" tabindex="0" role="img" aria-label="([^"]+)">',
+        page.content.decode(),
+    )
+    assert len(regions) == 19
+    shaded = {code: (level, label) for level, code, label in regions if level != "0"}
+    assert shaded == {"fi-18": ("4", "Uusimaa: 1 organisation")}
+    assert "Åland: 0 organisations" in {label for _level, _code, label in regions}
 
 
 def test_the_item_page_counts_in_finnish_and_names_terms_in_finnish(client, item, college, teacher, moderator):
@@ -373,3 +385,56 @@ def test_the_adoption_section_asks_the_same_number_of_queries_for_many_adoptions
 
     assert counts == [counts[0]] * 6
     assert "6 organisations use it." in text(client.get(item.url))
+
+
+def approved(item, name, code, started, status="in_use"):
+    return Adoption.objects.create(
+        translation_key=item.translation_key,
+        organisation=OrganisationFactory(name=name, locale=item_locale("en")),
+        region=region(code),
+        started_on=started,
+        status=status,
+        stop_reason="Too expensive." if status == "stopped" else "",
+        language="en",
+        state=Adoption.State.APPROVED,
+    )
+
+
+def test_the_report_counts_approved_adoptions_per_item_and_region_and_exports_them(client, item, moderator):
+    approved(item, "School A", "fi-18", datetime.date(2024, 1, 10))
+    approved(item, "School B", "fi-18", datetime.date(2025, 3, 1), status="stopped")
+    approved(item, "School C", "fi-14", datetime.date(2025, 5, 1))
+    Adoption.objects.create(
+        translation_key=item.translation_key,
+        proposed_organisation="Pending School",
+        region=region("fi-18"),
+        started_on=datetime.date(2025, 1, 1),
+        language="en",
+    )
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "en"  # the admin in English, like the item's title
+    profile.save()
+    client.force_login(moderator)
+    url = reverse("adoption_report:report")
+
+    shown = text(client.get(url))
+    assert f"{item.title} Uusimaa 2 1 1" in shown
+    assert f"{item.title} North Ostrobothnia 1 1 0" in shown
+
+    in_2025 = text(client.get(url, {"started_from": "2025-01-01", "started_to": "2025-12-31", "region": "fi-18"}))
+    assert f"{item.title} Uusimaa 1 0 1" in in_2025
+    assert "North Ostrobothnia" not in in_2025.split("Last started")[-1]
+
+    export = client.get(url, {"export": "csv"})
+    assert export["Content-Type"].startswith("text/csv")
+    lines = b"".join(export.streaming_content).decode().splitlines()
+    assert lines[0] == "Item,Region,Adoptions,In use or trying,Stopped,First started,Last started"
+    assert f"{item.title},Uusimaa,2,1,1,2024-01-10,2025-03-01" in lines
+
+
+def test_contributors_do_not_see_the_report(client, method_bank, teacher):
+    client.force_login(teacher)
+
+    response = client.get(reverse("adoption_report:report"))
+
+    assert response.status_code in (302, 403)

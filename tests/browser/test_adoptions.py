@@ -90,6 +90,12 @@ def test_a_teacher_records_an_adoption_a_moderator_approves_it_and_a_visitor_see
         table = section.get_by_role("table", name="Käyttävät organisaatiot maakunnittain")
         expect(table.get_by_role("row", name=adoption.region.name)).to_contain_text(ORGANISATION)
         expect(section.locator('blockquote[lang="fi"]')).to_have_text(EXPERIENCE)
+        # The region on the map, reached by keyboard and named with its number.
+        region = section.locator(f'path[data-region="{adoption.region.code}"]')
+        region.focus()
+        expect(region).to_be_focused()
+        expect(region).to_have_attribute("aria-label", f"{adoption.region.name}: 1 organisaatio")
+        expect(region).to_have_class("adoption-map__region adoption-map__region--4")
         assert_accessible(axe, visitor, "the model with its adoption")
     finally:
         visitor.context.close()
