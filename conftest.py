@@ -292,6 +292,8 @@ DATABASE_TESTS = {
     # requests counted once per item and language by a unique constraint, and summed per item
     "translation_requests/tests/test_report.py",
     "translation_requests/tests/test_visitor.py",
+    # one adoption per item and organisation by unique constraints; the item page's query count
+    "adoptions/tests/test_adoptions.py",
 }
 ROOT = Path(__file__).parent
 

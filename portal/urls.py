@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("translation_requests.urls")),
     path("", include("reports.page_urls")),
+    path("", include("adoptions.urls")),
     # The same for a private page's password form.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

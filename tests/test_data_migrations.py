@@ -43,7 +43,7 @@ def imported_modules(path):
 
 def test_the_scan_finds_every_apps_migrations():
     apps_with_migrations = {path.parent.parent.name for path in project_migrations()}
-    assert apps_with_migrations >= {"home", "methodbank", "search", "accounts", "translation_requests"}
+    assert apps_with_migrations >= {"home", "methodbank", "search", "accounts", "translation_requests", "adoptions"}
 
 
 @pytest.mark.parametrize("path", list(project_migrations()), ids=lambda path: f"{path.parent.parent.name}/{path.stem}")
@@ -60,9 +60,11 @@ def permission_names(permissions):
 @pytest.mark.django_db
 def test_the_migrated_roles_have_the_permissions_accounts_roles_gives_them():
     report = "translation_requests.view_translationrequest"
+    adoptions = {"adoptions.view_adoption", "adoptions.change_adoption"}
     for name in ROLE_GROUPS:
         granted = permission_names(Group.objects.get(name=name).permissions.select_related("content_type"))
         expected = set(MODEL_PERMISSIONS[name]) | ({report} if name in (MODERATORS, TRANSLATORS) else set())
+        expected |= adoptions if name == MODERATORS else set()
         if name == MODERATORS:
             # Wagtail's own Moderators group, reused: it keeps Wagtail's model permissions on images and documents.
             granted = {grant for grant in granted if not grant.startswith(("wagtailimages.", "wagtaildocs."))}

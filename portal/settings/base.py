@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "translation_requests",
     "reports",
+    "adoptions",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
