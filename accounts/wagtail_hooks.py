@@ -1,11 +1,11 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.moderation_admin import DecisionOnlyViewSet
 
 from . import registration
 from .forms import DecisionForm
@@ -56,7 +56,7 @@ class RegistrationInspectView(InspectView):
         return redirect(self.index_url_name)
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(DecisionOnlyViewSet):
     """Account requests from the sign-up page: read-only, apart from the decision."""
 
     model = Registration
@@ -84,25 +84,6 @@ class RegistrationViewSet(ModelViewSet):
     list_filter = ["status"]
     search_fields = ["first_name", "last_name", "email", "organisation", "project"]
     ordering = ["-created_at"]
-
-    # Requests come only from the sign-up page and change only through a decision.
-    read_only_views = {"add", "edit", "delete", "usage"}
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for view in self.read_only_views:
-            view_kwargs[f"{view}_url_name"] = None
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        conv = self.pk_path_converter
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path(f"inspect/<{conv}:pk>/", self.inspect_view, name="inspect"),
-            path(f"history/<{conv}:pk>/", self.history_view, name="history"),
-            path(f"history-results/<{conv}:pk>/", self.history_results_view, name="history_results"),
-        ]
 
 
 @hooks.register("register_admin_viewset")

@@ -6,7 +6,8 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.moderation_admin import DecisionOnlyViewSet
 
 from . import records
 from .admin_views import AdoptionReportView
@@ -56,7 +57,7 @@ class AdoptionInspectView(InspectView):
         return redirect(self.index_url_name)
 
 
-class AdoptionViewSet(ModelViewSet):
+class AdoptionViewSet(DecisionOnlyViewSet):
     """Adoptions from the public form: read-only, apart from the moderator's decision."""
 
     model = Adoption
@@ -89,23 +90,6 @@ class AdoptionViewSet(ModelViewSet):
     list_filter = ["state", "status"]
     search_fields = ["proposed_organisation", "experience"]
     ordering = ["-updated_at"]
-    read_only_views = {"add", "edit", "delete", "usage"}
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for view in self.read_only_views:
-            view_kwargs[f"{view}_url_name"] = None
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        conv = self.pk_path_converter
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path(f"inspect/<{conv}:pk>/", self.inspect_view, name="inspect"),
-            path(f"history/<{conv}:pk>/", self.history_view, name="history"),
-            path(f"history-results/<{conv}:pk>/", self.history_results_view, name="history_results"),
-        ]
 
 
 @hooks.register("register_admin_viewset")
