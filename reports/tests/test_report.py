@@ -109,7 +109,7 @@ def test_the_adoptions_appendix_lists_the_organisations_using_each_item_by_regio
         item.key for item in build_report(Selection.from_choices("sv", themes=["A1"])).chapters[0].children[0].items
     ]
     used, refused = keys[:2]
-    uusimaa, lapland = (Region.objects.filter(code=code).order_by("pk").first() for code in ("fi-01", "fi-10"))
+    aland, lapland = (Region.objects.filter(code=code).order_by("pk").first() for code in ("fi-01", "fi-10"))
     started = datetime.date(2024, 8, 1)
 
     def adopt(key, name, region, **fields):
@@ -118,12 +118,12 @@ def test_the_adoptions_appendix_lists_the_organisations_using_each_item_by_regio
         return Adoption.objects.create(translation_key=key, organisation=organisation, region=region, **fields)
 
     before = fingerprint()
-    adopt(used, "Omnia", uusimaa)
-    adopt(used, "Careeria", uusimaa, status=Adoption.Status.TRYING)
+    adopt(used, "Omnia", aland)
+    adopt(used, "Careeria", aland, status=Adoption.Status.TRYING)
     adopt(used, "Lapin koulutuskeskus REDU", lapland)
     adopt(used, "Odottava opisto", lapland, state=Adoption.State.PENDING)
     adopt(used, "Lopettanut opisto", lapland, status=Adoption.Status.STOPPED)
-    adopt(refused, "Hylätty opisto", uusimaa, state=Adoption.State.REJECTED)
+    adopt(refused, "Hylätty opisto", aland, state=Adoption.State.REJECTED)
     # A stored report is made again once adoptions change.
     assert fingerprint() != before
 
