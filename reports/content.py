@@ -15,13 +15,16 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
+from adoptions.models import Adoption
 from methodbank.blocks.section import TitledSection
 from methodbank.models import (
     CoordinationPeriod,
     Evaluation,
     GoodPracticePage,
     ModelPage,
+    Organisation,
     ProjectPage,
+    Region,
     Scope,
     Theme,
 )
@@ -73,6 +76,16 @@ class ProjectEntry:
 
 
 @dataclass
+class AdoptionsEntry:
+    """One item of the appendix "Adoptions": ``regions`` is [(region name, [organisation name, …])]."""
+
+    title: str
+    anchor: str
+    lang: str
+    regions: list
+
+
+@dataclass
 class Report:
     language: str
     title: str
@@ -81,6 +94,7 @@ class Report:
     chapters: list
     projects: list
     item_count: int
+    adoptions: list = field(default_factory=list)
 
 
 def pick_versions(model, keys, language):
@@ -206,6 +220,11 @@ def build_report(selection, progress=None):
             chapter.children = [child for child in chapter.children if child.count()]
         if unthemed.items:
             result.append(unthemed)
+        in_order = [
+            item
+            for chapter in result
+            for item in [*chapter.items, *(item for child in chapter.children for item in child.items)]
+        ]
         return Report(
             language=language,
             title=_("Models and good practices of the method bank"),
@@ -214,6 +233,7 @@ def build_report(selection, progress=None):
             chapters=result,
             projects=_projects(project_keys, language),
             item_count=len(items),
+            adoptions=_adoptions(in_order, language),
         )
 
 
@@ -296,11 +316,73 @@ def _projects(projects, language):
     return entries
 
 
+def _names_in(model, field_name, values, language):
+    """``{value: name}`` of a translatable snippet's rows, in ``language`` where translated, else in any language."""
+    names = {}
+    for value, name, language_code in model.objects.filter(**{f"{field_name}__in": values}).values_list(
+        field_name, "name", "locale__language_code"
+    ):
+        if value not in names or language_code == language:
+            names[value] = name
+    return names
+
+
+def _adoptions(items, language):
+    """The appendix: for each item in the report's order, the organisations using it (approved adoptions that
+    have not stopped), by region in the regions' order; items nobody has adopted are left out."""
+    by_item = {}
+    for chunk in chunks([item.key for item in items]):
+        for adoption in (
+            Adoption.objects.filter(translation_key__in=chunk, state=Adoption.State.APPROVED)
+            .exclude(Adoption.stopped_filter())
+            .select_related("organisation", "region")
+        ):
+            by_item.setdefault(str(adoption.translation_key), []).append(adoption)
+    adoptions = [adoption for group in by_item.values() for adoption in group]
+    organisations = _names_in(
+        Organisation,
+        "translation_key",
+        {adoption.organisation.translation_key for adoption in adoptions if adoption.organisation_id},
+        language,
+    )
+    regions = _names_in(Region, "code", {adoption.region.code for adoption in adoptions}, language)
+    entries = []
+    for item in items:
+        if item.key not in by_item:
+            continue
+        rows = {}
+        for adoption in sorted(
+            by_item[item.key], key=lambda adoption: (adoption.region.sort_order, adoption.region.code)
+        ):
+            name = (
+                organisations.get(adoption.organisation.translation_key, adoption.organisation_name)
+                if adoption.organisation_id
+                else adoption.organisation_name
+            )
+            if adoption.status == Adoption.Status.TRYING:
+                name = f"{name} ({str(Adoption.Status.TRYING.label).lower()})"
+            rows.setdefault(regions.get(adoption.region.code, adoption.region.name), []).append(name)
+        regions_rows = [(region, sorted(names, key=str.casefold)) for region, names in rows.items()]
+        entries.append(AdoptionsEntry(item.title, f"adoptions-{item.anchor}", item.lang, regions_rows))
+    return entries
+
+
 def fingerprint():
     """Changes whenever published content or a completed evaluation that a report shows changes."""
     pages = Page.objects.filter(live=True).aggregate(latest=Max("last_published_at"), count=Count("pk"))
     records = EvaluationRecord.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
     themes = Theme.objects.aggregate(count=Count("pk"))
+    # The appendix "Adoptions": a decision, an edit or a deletion changes the latest change or the count.
+    adoptions = Adoption.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
     return "|".join(
-        str(value) for value in (pages["latest"], pages["count"], records["latest"], records["count"], themes["count"])
+        str(value)
+        for value in (
+            pages["latest"],
+            pages["count"],
+            records["latest"],
+            records["count"],
+            themes["count"],
+            adoptions["latest"],
+            adoptions["count"],
+        )
     )

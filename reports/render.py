@@ -207,6 +207,26 @@ def report_docx(report):
                 cells[1].text = project.lead_organisation
                 cells[2].text = project.end_date
                 cells[3].text = project.scope
+        if report.adoptions:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            _heading(document, _("Appendix: adoptions"), 1)
+            _paragraph(
+                document,
+                _(
+                    "The organisations that use each model or good practice, by region, as the method bank's "
+                    "moderators have approved them."
+                ),
+            )
+            for entry in report.adoptions:
+                _heading(document, entry.title, 2, entry.lang or None)
+                table = document.add_table(rows=1, cols=2)
+                table.style = "Table Grid"
+                table.rows[0].cells[0].text = _("Region")
+                table.rows[0].cells[1].text = _("Organisations")
+                for region, organisations in entry.regions:
+                    cells = table.add_row().cells
+                    cells[0].text = region
+                    cells[1].text = ", ".join(organisations)
         output = io.BytesIO()
         document.save(output)
         return output.getvalue()

@@ -70,7 +70,9 @@ def open_data_dataset(request, extension):
         if selection_params:
             keys = Selection.from_bank(request.GET, language, with_projects=True).translation_keys()
     except SelectionError as error:
-        return JsonResponse({"errors": error.errors}, status=400)
+        # The search API's error body (the Error schema of the OpenAPI document): a sentence and one per parameter.
+        body = {"error": _("The selection could not be exported."), "errors": error.errors}
+        return JsonResponse(body, status=400)
     pages = open_data.selected_pages(keys)
     content_type, filename = open_data.DATASETS[extension]
     lines = (

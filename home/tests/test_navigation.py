@@ -52,13 +52,18 @@ def test_main_menu_starts_with_the_method_bank_and_search_and_leaves_the_footer_
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_footer_lists_about_privacy_and_accessibility_and_sign_up_in_the_visitors_language(client, site, language):
+def test_footer_lists_about_privacy_and_accessibility_sign_up_and_open_data_in_the_visitors_language(
+    client, site, language
+):
     with translation.override(language):
         register = reverse("register")
+        open_data = reverse("open_data")
     pages = [in_language(slug, language) for slug in FOOTER_SLUGS]
     links = footer(soup(client, f"/{language}/"))
     assert links[:3] == [(page.title, page.url) for page in pages]
     assert links[3][1] == register
+    assert links[4] == ({"fi": "Avoin data", "sv": "Öppna data", "en": "Open data"}[language], open_data)
+    assert soup(client, open_data).select_one('.site-footer a[aria-current="page"]')["href"] == open_data
 
 
 def test_editor_moves_a_page_to_the_footer_in_the_navigation_setting(client, site):
@@ -144,4 +149,4 @@ def test_an_editor_chooses_the_footer_pages_in_the_admin(client, site, django_us
     client.logout()
     links = footer(soup(client, "/fi/"))
     assert links[0] == (statement.title, statement.url)
-    assert len(links) == 2  # the statement and the sign-up page
+    assert len(links) == 3  # the statement, the sign-up page and the open data

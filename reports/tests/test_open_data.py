@@ -103,7 +103,8 @@ def test_the_catalogue_describes_the_datasets(client, method_bank):
 def test_bad_selections_of_open_data_are_refused_with_the_reason(client, method_bank):
     response = client.get("/api/open-data/methodbank.csv", {"theme": "Z9"})
     assert response.status_code == 400
-    assert "theme" in response.json()["errors"]
+    assert response.json()["error"] == "Valintaa ei voitu viedä."
+    assert "Z9" in response.json()["errors"]["theme"]
     assert client.get("/api/open-data/methodbank.xml").status_code == 404
 
 

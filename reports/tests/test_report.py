@@ -1,14 +1,18 @@
 """The report of the imported 2020 bank: its structure, and its PDF and DOCX read back as text."""
 
+import datetime
 import io
 from html import unescape
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
+from wagtail.models import Locale
 
-from methodbank.models import ModelPage, Theme
-from reports.content import build_report
+from adoptions.models import Adoption
+from demo.factories import OrganisationFactory
+from methodbank.models import ModelPage, Region, Theme
+from reports.content import build_report, fingerprint
 from reports.render import report_docx, report_html, report_pdf
 from reports.selection import Selection
 
@@ -98,3 +102,61 @@ def test_the_docx_uses_heading_styles_and_its_language(imported_report):
     appendix = document.tables[0]
     assert [cell.text for cell in appendix.rows[0].cells] == ["Projekt", "Huvudgenomförare", "Slutdatum", "Omfattning"]
     assert len(appendix.rows) == len(report.projects) + 1
+
+
+def test_the_adoptions_appendix_lists_the_organisations_using_each_item_by_region(imported_report):
+    keys = [
+        item.key for item in build_report(Selection.from_choices("sv", themes=["A1"])).chapters[0].children[0].items
+    ]
+    used, refused = keys[:2]
+    aland, lapland = (Region.objects.filter(code=code).order_by("pk").first() for code in ("fi-01", "fi-10"))
+    started = datetime.date(2024, 8, 1)
+
+    def adopt(key, name, region, **fields):
+        organisation = OrganisationFactory(name=name, locale=Locale.objects.get(language_code="fi"))
+        fields = {"state": Adoption.State.APPROVED, "started_on": started, "language": "fi", **fields}
+        return Adoption.objects.create(translation_key=key, organisation=organisation, region=region, **fields)
+
+    before = fingerprint()
+    adopt(used, "Omnia", aland)
+    adopt(used, "Careeria", aland, status=Adoption.Status.TRYING)
+    adopt(used, "Lapin koulutuskeskus REDU", lapland)
+    adopt(used, "Odottava opisto", lapland, state=Adoption.State.PENDING)
+    adopt(used, "Lopettanut opisto", lapland, status=Adoption.Status.STOPPED)
+    adopt(refused, "Hylätty opisto", aland, state=Adoption.State.REJECTED)
+    # A stored report is made again once adoptions change.
+    assert fingerprint() != before
+
+    report = build_report(Selection.from_choices("sv", themes=["A1"]))
+    item = next(item for child in report.chapters[0].children for item in child.items if item.key == used)
+    regions = {region.code: region.name for region in Region.objects.filter(locale__language_code="sv")}
+    (entry,) = report.adoptions
+    assert (entry.title, entry.lang) == (item.title, item.lang)
+    assert entry.regions == [
+        (regions["fi-01"], ["Careeria (prövas)", "Omnia"]),
+        (regions["fi-10"], ["Lapin koulutuskeskus REDU"]),
+    ]
+
+    html = unescape(report_html(report))
+    assert '<a href="#appendix-adoptions">Bilaga: ibruktaganden</a>' in html
+    appendix = html.split('<h2 id="appendix-adoptions">')[1]
+    assert f'<th scope="row">{regions["fi-01"]}</th>' in appendix
+    assert "<td>Careeria (prövas), Omnia</td>" in appendix
+    for absent in ("Odottava opisto", "Lopettanut opisto", "Hylätty opisto"):
+        assert absent not in html
+
+    reader = PdfReader(io.BytesIO(report_pdf(report)))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "Bilaga: ibruktaganden" in text and "Lapin koulutuskeskus REDU" in text
+    assert [entry["/Title"] for entry in reader.outline if not isinstance(entry, list)][-1] == "Bilaga: ibruktaganden"
+
+    document = Document(io.BytesIO(report_docx(report)))
+    headings = [(paragraph.style.name, paragraph.text) for paragraph in document.paragraphs]
+    assert ("Heading 1", "Bilaga: ibruktaganden") in headings
+    assert ("Heading 2", item.title) in headings
+    rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
+    assert rows == [
+        ["Landskap", "Organisationer"],
+        [regions["fi-01"], "Careeria (prövas), Omnia"],
+        [regions["fi-10"], "Lapin koulutuskeskus REDU"],
+    ]

@@ -1,12 +1,15 @@
-"""The search API keeps the contract its OpenAPI document states, checked with schemathesis on every run.
+"""The search API and the open data keep the contract their OpenAPI document states, checked with schemathesis.
 
 schemathesis reads /api/search/openapi.json from the portal itself and sends
 generated requests, valid and invalid ones, to each operation in-process (WSGI):
-no answer may be a server error, every status code and content type must be
-declared, every body must match its schema, and requests the schema rules out
-must be refused. Examples are derandomised and bounded, so the run is the same
-each time and short.
+no answer may be a server error, every status code, content type and declared
+header must be as documented, every body must match its schema (a CSV file's
+rows too), and requests the schema rules out must be refused. Examples are
+derandomised and bounded, so the run is the same each time and short.
 """
+
+import csv
+import io
 
 import pytest
 import schemathesis
@@ -16,14 +19,18 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.openapi.checks import JsonSchemaError, MissingHeaders, UndefinedContentType
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     negative_data_rejection,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
 
 from methodbank.models import Region, Theme
+from reports import open_data
 
 API_PATHS = ["/api/search/", "/api/search/autocomplete/", "/api/search/openapi.json"]
 
@@ -33,9 +40,22 @@ CHECKS = [
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
+    response_headers_conformance,
     negative_data_rejection,
 ]
 EXAMPLES = 50
+OPEN_DATA_PATHS = {
+    "/api/open-data/methodbank.csv",
+    "/api/open-data/methodbank.jsonld",
+    "/api/open-data/items/{key}/{language}.jsonld",
+    "/api/open-data/catalog.jsonld",
+}
+
+
+@schemathesis.deserializer("text/csv")
+def csv_rows(_context, response):
+    """The rows as objects keyed by the header line: what the document's CSV schema describes (reports/openapi.py)."""
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"), newline="")))
 
 
 def check_operation(operation, mode):
@@ -65,17 +85,59 @@ def keep_the_test_connection():
         signal.connect(close_old_connections)
 
 
+def operations():
+    schema = schemathesis.openapi.from_wsgi("/api/search/openapi.json", get_wsgi_application())
+    return {result.ok().path: result.ok() for result in schema.get_all_operations()}
+
+
 # schemathesis's own pytest loaders cannot wait for the database (the document lists the vocabularies'
 # codes) under pytest 9 (`from_fixture` reads a removed `_nodeid`), so the test walks the operations itself.
 @pytest.mark.parametrize("mode", list(GenerationMode), ids=lambda mode: mode.value)
 def test_the_api_keeps_its_openapi_contract(method_bank, keep_the_test_connection, mode):
-    schema = schemathesis.openapi.from_wsgi("/api/search/openapi.json", get_wsgi_application())
-    # The document also lists the open data's paths (reports/openapi.py): streamed files, tested in reports/tests.
-    operations = [result.ok() for result in schema.get_all_operations()]
-    operations = [operation for operation in operations if operation.path.startswith("/api/search/")]
-    assert {operation.path for operation in operations} == {"/api/search/", "/api/search/autocomplete/"}
-    for operation in operations:
+    checked = operations()
+    assert set(checked) == {"/api/search/", "/api/search/autocomplete/", *OPEN_DATA_PATHS}
+    for operation in checked.values():
+        # The catalogue takes no parameters: there is no request to make invalid.
+        if mode == GenerationMode.NEGATIVE and not operation.query and not operation.path_parameters:
+            assert operation.path == "/api/open-data/catalog.jsonld"
+            continue
         check_operation(operation, mode)
+
+
+CSV_LINES = open_data.csv_lines
+
+
+def drop_the_licence_column(pages, origin):
+    return (line.rsplit(",", 1)[0] + "\r\n" for line in CSV_LINES(pages, origin))
+
+
+@pytest.mark.parametrize(
+    ("break_the_file", "failure"),
+    [
+        pytest.param(
+            lambda monkeypatch: monkeypatch.setattr(open_data, "csv_lines", drop_the_licence_column),
+            JsonSchemaError,
+            id="row",
+        ),
+        pytest.param(
+            lambda monkeypatch: monkeypatch.setitem(open_data.DATASETS, "csv", ("text/plain", "methodbank.csv")),
+            UndefinedContentType,
+            id="content-type",
+        ),
+        pytest.param(
+            lambda monkeypatch: monkeypatch.setattr("reports.views._licence_link", lambda response: response),
+            MissingHeaders,
+            id="licence-header",
+        ),
+    ],
+)
+def test_the_contract_check_fails_when_the_csv_breaks_it(
+    method_bank, keep_the_test_connection, monkeypatch, break_the_file, failure
+):
+    break_the_file(monkeypatch)
+    with pytest.raises(FailureGroup) as found:
+        check_operation(operations()["/api/open-data/methodbank.csv"], GenerationMode.POSITIVE)
+    assert [type(exception) for exception in found.value.exceptions] == [failure]
 
 
 def parameters(client, path):

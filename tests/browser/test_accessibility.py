@@ -3,14 +3,23 @@
 An exception would be documented, with its reason, in the accessibility statement (demo/data/site.yaml).
 """
 
+import datetime
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from adoptions.models import Adoption
 from demo.content import demo_page
-from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, ProjectPage
+from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, Organisation, ProjectPage, Region
+from reports.content import build_report
+from reports.render import report_html
+from reports.selection import Selection
+
+from .conftest import new_page
 
 LANGUAGES = ("fi", "sv", "en")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -81,6 +90,48 @@ def test_no_wcag_21_aa_violations(page, portal, axe, language, page_type):
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert not violations, f"{page_type} in {language} ({path}):\n{report(violations)}"
+
+
+def violations_on(tab, axe):
+    results = axe.run(tab, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def report_with_adoptions(language):
+    """The report's HTML with its appendices; the adoptions it shows are rolled back, so no other test sees them."""
+    with transaction.atomic():
+        model = ModelPage.objects.live().filter(locale__language_code="fi").first()
+        for organisation, code in zip(Organisation.objects.order_by("pk")[:2], ("fi-01", "fi-10"), strict=True):
+            Adoption.objects.create(
+                translation_key=model.translation_key,
+                organisation=organisation,
+                region=Region.objects.filter(code=code).order_by("pk").first(),
+                started_on=datetime.date(2025, 1, 1),
+                language="fi",
+                state=Adoption.State.APPROVED,
+            )
+        report = build_report(Selection.from_choices(language))
+        transaction.set_rollback(True)
+    assert report.adoptions and report.projects
+    return report_html(report)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_open_data_page_and_the_report_have_no_violations(browser, portal, axe, language, width):
+    tab = new_page(browser, portal, width=width)
+    try:
+        with translation.override(language):
+            path = reverse("open_data")
+        assert tab.goto(path).status == 200
+        violations = violations_on(tab, axe)
+        assert not violations, f"open data in {language} at {width} px ({path}):\n{report(violations)}"
+        # The report has no HTML page of its own: this is the HTML its tagged PDF is made from.
+        tab.set_content(report_with_adoptions(language))
+        violations = violations_on(tab, axe)
+        assert not violations, f"the report in {language} at {width} px:\n{report(violations)}"
+    finally:
+        tab.context.close()
 
 
 def test_the_check_catches_what_it_should(page, axe):
