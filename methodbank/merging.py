@@ -25,10 +25,10 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from methodbank.duplicates import MERGED_LOG_ACTION
 from methodbank.models import MethodBankPage, PageLink
 from methodbank.models.evaluation import EvaluationRecord, sync_evaluation_state
 
-MERGED_LOG_ACTION = "methodbank.merged_into"
 RECEIVED_LOG_ACTION = "methodbank.merged_from"
 
 # Sent inside the merge's transaction, after the pages changed: ``remaining`` and ``removed`` are

@@ -11,6 +11,7 @@ from wagtail.models import PageLogEntry
 from accounts.tests.fixtures import homes, index, login, make_evaluation, make_model, swedish_index, users
 from adoptions.models import Adoption
 from demo.factories import GoodPracticePageFactory, OrganisationFactory
+from methodbank.duplicates import similar_items
 from methodbank.models import MethodBankPage, PageLink, Region
 from methodbank.tests.test_stewardship import speaking
 
@@ -169,3 +170,6 @@ def test_the_duplicate_warning_offers_the_merge_to_moderators(client, login, mod
     html = login(moderator).get(reverse("wagtailadmin_pages:edit", args=[removed.pk])).content.decode()
     assert f"{merge_url(removed, remaining)}" in html
     assert "Merge into…" in html
+
+    client.post(merge_url(removed), {"remaining": remaining.pk, "confirm": "True"})
+    assert similar_items(fresh(remaining).specific) == [], "a merged item warns no more"
