@@ -68,12 +68,12 @@ def merge_problem(removed, remaining, user):
         }
     if removed.item_type != remaining.item_type:
         return gettext(
-            "Only items of the same kind can be merged: “%(removed)s” is a %(kind)s, “%(remaining)s” is a %(other)s."
+            "Only items of the same kind can be merged: “%(removed)s” (%(kind)s) and “%(remaining)s” (%(other)s)."
         ) % {
             "removed": removed.title,
-            "kind": removed.get_item_type_display_plain().lower(),
+            "kind": removed.get_item_type_display_plain(),
             "remaining": remaining.title,
-            "other": remaining.get_item_type_display_plain().lower(),
+            "other": remaining.get_item_type_display_plain(),
         }
     if not may_merge(user, removed, remaining):
         return gettext("Only moderators can merge items.")

@@ -121,11 +121,11 @@ def test_a_translation_the_remaining_item_lacks_moves_over(client, login, modera
     assert PageLogEntry.objects.filter(page=swedish, action="methodbank.merged_from").exists()
 
 
-def expect_refusal(client, page, remaining, message):
+def expect_refusal(client, page, remaining, message, nothing="Nothing was merged."):
     response = client.post(merge_url(page), {"remaining": remaining.pk, "confirm": "True"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Nothing was merged." in html
+    assert nothing in html
     assert message in html
     assert fresh(page).live and fresh(remaining).live
     assert not Redirect.objects.exists()
@@ -173,3 +173,16 @@ def test_the_duplicate_warning_offers_the_merge_to_moderators(client, login, mod
 
     client.post(merge_url(removed), {"remaining": remaining.pk, "confirm": "True"})
     assert similar_items(fresh(remaining).specific) == [], "a merged item warns no more"
+
+
+@pytest.mark.parametrize(
+    ("language", "nothing", "message"),
+    [
+        ("fi", "Mitään ei yhdistetty.", "Kohdetta ei voi yhdistää itseensä."),
+        ("sv", "Ingenting slogs samman.", "Ett objekt kan inte slås samman med sig självt."),
+    ],
+)
+def test_the_refusal_speaks_the_moderators_language(client, login, users, pair, language, nothing, message):
+    _remaining, removed = pair
+    login(speaking(users["moderator"], language))
+    expect_refusal(client, removed, removed, message, nothing)
