@@ -151,7 +151,9 @@ def merge_items(removed, remaining, user):
     plan.others = [sentence for _receiver, sentence in responses if sentence]
     log(instance=remaining, action=RECEIVED_LOG_ACTION, user=user, data=log_data(plan, removed_key))
     sync_evaluation_state(remaining.translation_key)
-    sync_evaluation_state(removed_key, records_removed=True)
+    if plan.evaluations:
+        # Only when records left: a state set by hand on the removed item stays in its unpublished pages.
+        sync_evaluation_state(removed_key, records_removed=True)
     return plan
 
 
