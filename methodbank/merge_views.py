@@ -65,6 +65,13 @@ class MergeView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.removed.get_admin_display_title()
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_pages:edit", args=[self.removed.pk]), "label": self.get_page_subtitle()},
+            {"url": "", "label": self.page_title},
+        ]
+
     def get_initial(self):
         # The duplicate warning's link names the other item.
         return {"remaining": self.request.GET.get("remaining")}
