@@ -186,3 +186,20 @@ def test_the_refusal_speaks_the_moderators_language(client, login, users, pair, 
     _remaining, removed = pair
     login(speaking(users["moderator"], language))
     expect_refusal(client, removed, removed, message, nothing)
+
+
+def test_each_language_version_redirects_to_the_same_language(client, login, moderator, pair, swedish_index):
+    remaining, removed = pair
+    versions = {}
+    for page in (remaining, removed):
+        swedish = page.copy_for_translation(swedish_index.locale)
+        swedish.save_revision().publish()
+        versions[page.pk] = fresh(swedish)
+    old_swedish_url = versions[removed.pk].url
+    login(moderator).post(merge_url(removed), {"remaining": remaining.pk, "confirm": "True"})
+    client.logout()
+
+    visit = client.get(old_swedish_url)
+    assert visit.status_code == 301
+    assert visit["Location"].endswith(versions[remaining.pk].url)
+    assert not fresh(versions[removed.pk]).live
