@@ -18,10 +18,16 @@ def item_label(page):
     return f"{page.title} ({page.get_item_type_display_plain()}, {page.locale.language_code})"
 
 
+class ItemSelect(forms.Select):
+    """A select that keeps to the screen's width: Wagtail sizes a plain Select (``w-field--select``) to its
+    longest option, and the items' titles are long."""
+
+
 class MergeForm(forms.Form):
     remaining = forms.ModelChoiceField(
         label=_("The item that remains"),
         queryset=MethodBankPage.objects.all(),
+        widget=ItemSelect,
         help_text=_("This item is merged into the one you choose, which keeps its address; this one redirects to it."),
         error_messages={"invalid_choice": _("Choose an item from the list.")},
     )
