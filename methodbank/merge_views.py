@@ -39,7 +39,7 @@ class MergeForm(forms.Form):
         self.user = user
         # Any item validates (so that a wrong choice gets its own message); the list offers the sensible ones.
         choices = (
-            MethodBankPage.objects.filter(item_type=removed.item_type, alias_of__isnull=True)
+            MethodBankPage.objects.filter(item_type=removed.item_type, live=True, alias_of__isnull=True)
             .exclude(translation_key=removed.translation_key)
             .select_related("locale")
             .order_by("title", "locale__language_code")

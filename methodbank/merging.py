@@ -75,6 +75,11 @@ def merge_problem(removed, remaining, user):
             "remaining": remaining.title,
             "other": remaining.get_item_type_display_plain(),
         }
+    if not remaining.live:
+        # Its address would redirect to a page visitors cannot see.
+        return gettext("“%(title)s” is not published. Publish it first, or merge it into this item instead.") % {
+            "title": remaining.title
+        }
     if not may_merge(user, removed, remaining):
         return gettext("Only moderators can merge items.")
     return None

@@ -121,13 +121,14 @@ def test_a_translation_the_remaining_item_lacks_moves_over(client, login, modera
     assert PageLogEntry.objects.filter(page=swedish, action="methodbank.merged_from").exists()
 
 
-def expect_refusal(client, page, remaining, message, nothing="Nothing was merged."):
+def expect_refusal(client, page, remaining, message, nothing="Nothing was merged.", check_live=True):
     response = client.post(merge_url(page), {"remaining": remaining.pk, "confirm": "True"})
     html = response.content.decode()
     assert response.status_code == 200
     assert nothing in html
     assert message in html
-    assert fresh(page).live and fresh(remaining).live
+    assert fresh(page).live
+    assert fresh(remaining).live or not check_live
     assert not Redirect.objects.exists()
     assert not PageLogEntry.objects.filter(action__startswith="methodbank.merged").exists()
 
@@ -152,6 +153,13 @@ def test_items_of_different_kinds_are_not_merged(client, login, moderator, pair,
     practice.save_revision().publish()
     login(moderator)
     expect_refusal(client, removed, practice, "Only items of the same kind can be merged")
+
+
+def test_an_item_is_not_merged_into_an_unpublished_one(client, login, moderator, pair, index):
+    _remaining, removed = pair
+    draft = make_model(index, owner=moderator, title="Amisappi-luonnos", live=False)
+    login(moderator)
+    expect_refusal(client, removed, draft, "is not published. Publish it first", check_live=False)
 
 
 def test_only_moderators_merge(client, login, users, pair):
