@@ -28,6 +28,7 @@ from wagtail_localize.models import Translation
 from methodbank.duplicates import MERGED_LOG_ACTION
 from methodbank.models import MethodBankPage, PageLink
 from methodbank.models.evaluation import EvaluationRecord, sync_evaluation_state
+from search.documents import update_document
 
 RECEIVED_LOG_ACTION = "methodbank.merged_from"
 
@@ -52,10 +53,6 @@ class MergePlan:
     evaluations: int = 0
     links: int = 0
     others: list = field(default_factory=list)  # sentences of the apps above
-
-    @property
-    def remaining_key(self):
-        return self.remaining.translation_key
 
 
 def merge_problem(removed, remaining, user):
@@ -141,6 +138,8 @@ def merge_items(removed, remaining, user):
             enabled=False
         )
         log(instance=version, action=RECEIVED_LOG_ACTION, user=user, data=log_data(plan, removed_key))
+        # Its search document names the item it belongs to.
+        update_document(version.specific)
 
     for version, target in plan.redirected:
         redirect_to(version, target)

@@ -14,6 +14,7 @@ from demo.factories import GoodPracticePageFactory, OrganisationFactory
 from methodbank.duplicates import similar_items
 from methodbank.models import MethodBankPage, PageLink, Region
 from methodbank.tests.test_stewardship import speaking
+from search.models import SearchDocument
 
 __all__ = ["homes", "index", "login", "swedish_index", "users"]
 pytestmark = pytest.mark.django_db
@@ -118,6 +119,7 @@ def test_a_translation_the_remaining_item_lacks_moves_over(client, login, modera
     assert swedish.live
     assert swedish.translation_key == remaining.translation_key
     assert remaining.get_translation(swedish_index.locale).pk == swedish.pk
+    assert SearchDocument.objects.get(page_id=swedish.pk).translation_key == remaining.translation_key
     assert PageLogEntry.objects.filter(page=swedish, action="methodbank.merged_from").exists()
 
 
