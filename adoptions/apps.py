@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AdoptionsConfig(AppConfig):
     name = "adoptions"
     verbose_name = _("Adoptions")
+
+    def ready(self):
+        from methodbank.merging import describe_merge, items_merged
+
+        from .merging import describe, move_adoptions
+
+        describe_merge.connect(describe, dispatch_uid="adoptions.describe_merge")
+        items_merged.connect(move_adoptions, dispatch_uid="adoptions.move_adoptions")

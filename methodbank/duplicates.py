@@ -7,11 +7,14 @@ from itertools import combinations
 from django.apps import apps
 from django.utils.translation import gettext
 from rapidfuzz import fuzz
+from wagtail.models import PageLogEntry
 
 from search.analysis import analyse
 
 CLOSE_TITLE = 88  # rapidfuzz token-sort ratio of the analysed titles
 CONTAINED_TITLE = 75  # token-sort ratio enough when one title's terms hold all of the other's
+# Logged on each version a merge unpublished (methodbank.merging): such a version is no duplicate any more.
+MERGED_LOG_ACTION = "methodbank.merged_into"
 PROJECT_TITLE = 80  # a shared project counts only with a title this alike: a project has many models
 CLOSE_SUMMARY = 92  # token-set ratio of summaries
 MIN_SUMMARY = 80  # characters: shorter summaries are too alike by chance
@@ -63,10 +66,15 @@ def candidates_like(page):
         .objects.filter(item_type=page.item_type, locale_id=page.locale_id)
         .exclude(translation_key=page.translation_key)
         .exclude(alias_of__isnull=False)
+        .exclude(pk__in=merged_away())
         .select_related("locale")
         .specific()
     )
     return [Candidate(other) for other in pages]
+
+
+def merged_away():
+    return PageLogEntry.objects.filter(action=MERGED_LOG_ACTION).values("page_id")
 
 
 def similar_items(page):
@@ -83,7 +91,7 @@ def similar_items(page):
 def duplicate_pairs(pages):
     """``[(page, page, [reasons])]`` among ``pages``, compared within each language and kind."""
     groups = {}
-    for page in pages.select_related("locale").specific():
+    for page in pages.exclude(pk__in=merged_away()).select_related("locale").specific():
         groups.setdefault((page.locale_id, page.item_type), []).append(Candidate(page))
     pairs = []
     for group in groups.values():

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -13,6 +14,8 @@ from core.models import LinkStatus
 from core.page_admin import page_viewsets
 from methodbank.duplicates import similar_items
 from methodbank.evaluation_admin import EvaluationPermissionPolicy, EvaluationViewSet
+from methodbank.merge_views import MergeView
+from methodbank.merging import MERGED_LOG_ACTION, RECEIVED_LOG_ACTION
 from methodbank.models import (
     EvaluationRecord,
     FundingSource,
@@ -109,6 +112,24 @@ register_snippet(VocabularyGroup)
 def register_import_log_action(actions):
     actions.register_action("methodbank.import", _("Import"), _("Imported from a source document"))
     actions.register_action(REVIEW_LOG_ACTION, _("Review"), _("Reviewed: links, contacts and use checked"))
+    actions.register_action(MERGED_LOG_ACTION)(MergedInto)
+    actions.register_action(RECEIVED_LOG_ACTION)(MergedFrom)
+
+
+class MergedInto(LogFormatter):
+    label = _("Merge")
+
+    def format_message(self, log_entry):
+        return gettext_now("Merged into “%(title)s”; the address redirects there.") % log_entry.data["remaining"]
+
+
+class MergedFrom(LogFormatter):
+    label = _("Merge")
+
+    def format_message(self, log_entry):
+        summary = " ".join(log_entry.data.get("others", []))
+        message = gettext_now("“%(title)s” was merged into this item.") % log_entry.data["removed"]
+        return f"{message} {summary}".strip()
 
 
 @hooks.register("register_admin_viewset")
@@ -175,6 +196,7 @@ def register_review_urls():
     ]
     return [
         path("methodbank/review/<int:pk>/", ReviewView.as_view(), name="methodbank_review"),
+        path("methodbank/merge/<int:pk>/", MergeView.as_view(), name="methodbank_merge"),
         path("methodbank/reports/", include((reports, "methodbank_reviews"))),
     ]
 
@@ -217,9 +239,20 @@ class ReviewButton(PageMenuItem):
         return self.page.permissions_for_user(user).can_edit()
 
 
+class MergeButton(ReviewButton):
+    label = _("Merge into…")
+    icon_name = "resubmit"
+    url_name = "methodbank_merge"
+
+    def can_edit(self, user):
+        # Moderators: the merge unpublishes this item (the view checks the other item too).
+        return self.page.permissions_for_user(user).can_unpublish()
+
+
 @hooks.register("register_page_header_buttons")
 def review_button(page, user, view_name, next_url=None):
     yield ReviewButton(page=page, priority=66)
+    yield MergeButton(page=page, priority=67)
 
 
 @hooks.register("after_create_page")

@@ -108,6 +108,7 @@ class SimilarItemsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["similar"] = [{"page": page, "reasons": ", ".join(why)} for page, why in self.similar]
+            context["may_merge"] = self.instance.permissions_for_user(self.request.user).can_unpublish()
             return context
 
 
