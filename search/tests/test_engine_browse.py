@@ -12,10 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from opensearchpy.transport import Transport
 
 from methodbank.models import MethodBankIndexPage
 from search import service
+from search.engine_circuit import CircuitMixin
 from search.tests.helpers import run, titles
 
 # The database path's own functions, kept before ``engine_requests`` refuses them.
@@ -31,16 +31,17 @@ def database_only():
 def engine_requests(monkeypatch):
     """The paths of the requests sent to the engine; the database path's listing and sorting refuse to run."""
     calls = []
-    perform_request = Transport.perform_request
+    # Both engines' transports send every request through the circuit: (method, url, ...).
+    through_circuit = CircuitMixin.through_circuit
 
-    def counted(transport, method, url, *args, **kwargs):
+    def counted(transport, call, method, url, *args, **kwargs):
         calls.append(url)
-        return perform_request(transport, method, url, *args, **kwargs)
+        return through_circuit(transport, call, method, url, *args, **kwargs)
 
     def refused(*args, **kwargs):
         raise AssertionError("a browse on the engine listed or sorted the documents in Python")
 
-    monkeypatch.setattr(Transport, "perform_request", counted)
+    monkeypatch.setattr(CircuitMixin, "through_circuit", counted)
     monkeypatch.setattr(service, "_listed", refused)
     monkeypatch.setattr(service, "_sorted", refused)
     return calls
