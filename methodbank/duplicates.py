@@ -2,14 +2,14 @@
 shared project with a similar title, or nearly the same summary. Compared within one language and
 one kind (project, model, practice); a warning, never a block: editors decide."""
 
-from itertools import combinations
-
 from django.apps import apps
 from django.utils.translation import gettext
-from rapidfuzz import fuzz
-from wagtail.models import PageLogEntry
+from rapidfuzz import fuzz, process
+from wagtail.models import Locale, PageLogEntry
 
 from search.analysis import analyse
+
+from .item_projects import item_projects
 
 CLOSE_TITLE = 88  # rapidfuzz token-sort ratio of the analysed titles
 CONTAINED_TITLE = 75  # token-sort ratio enough when one title's terms hold all of the other's
@@ -24,19 +24,11 @@ def title_terms(title, language):
     return " ".join(sorted(set(analyse(title, language).split())))
 
 
-def project_keys(page):
-    """Translation keys of the item's projects: a model's several, a practice's one."""
-    if hasattr(page, "projects"):
-        return {project.translation_key for project in page.projects.all()}
-    project = getattr(page, "project", None)
-    return {project.translation_key} if project is not None else set()
-
-
 class Candidate:
-    def __init__(self, page):
+    def __init__(self, page, projects, language):
         self.page = page
-        self.terms = title_terms(page.title, page.locale.language_code)
-        self.projects = project_keys(page)
+        self.terms = title_terms(page.title, language)
+        self.projects = set(projects)
         self.summary = " ".join((page.summary or "").split())
 
 
@@ -59,44 +51,68 @@ def reasons(first, second):
     return found
 
 
-def candidates_like(page):
-    # Looked up by name: the page models' editor panels use this module.
-    pages = (
-        apps.get_model("methodbank", "MethodBankPage")
-        .objects.filter(item_type=page.item_type, locale_id=page.locale_id)
-        .exclude(translation_key=page.translation_key)
-        .exclude(alias_of__isnull=False)
-        .exclude(pk__in=merged_away())
-        .select_related("locale")
-        .specific()
-    )
-    return [Candidate(other) for other in pages]
+def candidates(pages):
+    """A candidate for each of ``pages`` (a queryset), their projects read in two queries."""
+    projects = item_projects(pages.values("pk"))
+    # Languages by locale: the specific pages come without the locales a ``select_related`` would join.
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    return [Candidate(page, projects.get(page.pk, ()), languages[page.locale_id]) for page in pages.specific()]
 
 
 def merged_away():
     return PageLogEntry.objects.filter(action=MERGED_LOG_ACTION).values("page_id")
 
 
+def alike(group, rows):
+    """Index pairs ``(row, column)`` of ``group`` that may look alike: a cheap filter (rapidfuzz's ``extract``
+    compares one string with all others in C++, skipping early below the cut-off) that keeps every pair
+    ``reasons`` could accept, so that the exact test runs on a few pairs instead of all of them."""
+    terms = [candidate.terms for candidate in group]
+    summaries = [candidate.summary if len(candidate.summary) >= MIN_SUMMARY else "" for candidate in group]
+    for values, scorer, cutoff in (
+        (terms, fuzz.token_sort_ratio, CONTAINED_TITLE),
+        (summaries, fuzz.token_set_ratio, CLOSE_SUMMARY),
+    ):
+        for row in rows:
+            if values[row]:
+                for _value, _score, column in process.extract(
+                    values[row], values, scorer=scorer, score_cutoff=cutoff, limit=None
+                ):
+                    yield row, column
+
+
 def similar_items(page):
     """``[(other page, [reasons])]`` for every existing item of the same kind and language that looks like ``page``."""
-    this = Candidate(page)
+    # Looked up by name: the page models' editor panels use this module.
+    others = (
+        apps.get_model("methodbank", "MethodBankPage")
+        .objects.filter(item_type=page.item_type, locale_id=page.locale_id)
+        .exclude(translation_key=page.translation_key)
+        .exclude(alias_of__isnull=False)
+        .exclude(pk__in=merged_away())
+    )
+    this = Candidate(page, item_projects([page.pk]).get(page.pk, ()), page.locale.language_code)
+    group = [this, *candidates(others)]
     found = []
-    for other in candidates_like(page):
-        why = reasons(this, other)
+    for _row, column in alike(group, [0]):
+        why = reasons(this, group[column]) if column else []
         if why:
-            found.append((other.page, why))
+            found.append((group[column].page, why))
     return found
 
 
-def duplicate_pairs(pages):
-    """``[(page, page, [reasons])]`` among ``pages``, compared within each language and kind."""
+def duplicate_pairs(pages, involving=None):
+    """``[(page, page, [reasons])]`` among ``pages``, compared within each language and kind; with ``involving``
+    (a queryset), only the pairs with at least one of those pages."""
     groups = {}
-    for page in pages.exclude(pk__in=merged_away()).select_related("locale").specific():
-        groups.setdefault((page.locale_id, page.item_type), []).append(Candidate(page))
-    pairs = []
+    for candidate in candidates(pages.exclude(pk__in=merged_away())):
+        groups.setdefault((candidate.page.locale_id, candidate.page.item_type), []).append(candidate)
+    wanted = None if involving is None else set(involving.values_list("pk", flat=True))
+    found = []
     for group in groups.values():
-        for first, second in combinations(group, 2):
-            why = reasons(first, second)
+        rows = [row for row, candidate in enumerate(group) if wanted is None or candidate.page.pk in wanted]
+        for first, second in sorted({(min(pair), max(pair)) for pair in alike(group, rows) if pair[0] != pair[1]}):
+            why = reasons(group[first], group[second])
             if why:
-                pairs.append((first.page, second.page, why))
-    return pairs
+                found.append((group[first].page, group[second].page, why))
+    return found

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search import registry
 
+from .item_projects import item_projects
 from .models import (
     Evaluation,
     FundingSource,
@@ -20,20 +21,9 @@ from .models import (
 )
 
 
-def item_projects(pages):
+def projects_of_items(pages):
     """``{page pk: [translation keys of its projects]}`` for the models and good practices among ``pages``."""
-    projects = {}
-    model_ids = [page.pk for page in pages if isinstance(page, ModelPage)]
-    links = ModelPage.projects.through.objects.filter(modelpage_id__in=model_ids).order_by("pk")
-    for model_id, key in links.values_list("modelpage_id", "projectpage__translation_key"):
-        projects.setdefault(model_id, []).append(key)
-    practices = [page for page in pages if isinstance(page, GoodPracticePage) and page.project_id]
-    rows = GoodPracticePage.objects.filter(pk__in=[page.pk for page in practices]).values_list(
-        "pk", "project__translation_key"
-    )
-    for practice_id, key in rows:
-        projects[practice_id] = [key]
-    return projects
+    return item_projects([page.pk for page in pages])
 
 
 def projects_of(page):
@@ -172,4 +162,4 @@ def register():
     registry.register_items(
         MethodBankPage, facet_values=facet_values, sources=linked_projects, dependents=dependents, listing=listing
     )
-    registry.register_projects(item_projects)
+    registry.register_projects(projects_of_items)

@@ -78,3 +78,39 @@ def test_items_of_another_kind_are_never_compared(index):
     ModelPageFactory(parent=index, title="Amisappi", slug="amisappi")
     practice = GoodPracticePageFactory(parent=index, title="Amisappi", slug="amisappi-2")
     assert similar_items(practice) == []
+
+
+def test_pairs_involving_some_pages_leave_out_the_others(index):
+    imported = item(index, "Amisappi", "amisappi")
+    MethodBankPage.objects.filter(pk=imported.pk).update(import_key="zoomi-1")
+    item(index, "AmisAppi 2.0", "amisappi-2")
+    item(index, "Työpaikkaohjaajan koulutus", "koulutus-1")
+    item(index, "Työpaikkaohjaajien koulutus", "koulutus-2")
+    pages = MethodBankPage.objects.all()
+    pairs = duplicate_pairs(pages, involving=pages.exclude(import_key=""))
+    assert [(first.title, second.title) for first, second, _why in pairs] == [("Amisappi", "AmisAppi 2.0")]
+    assert len(duplicate_pairs(pages)) == 2
+
+
+def test_a_nearly_identical_summary_is_found_whatever_the_title(index):
+    summary = "Opiskelija suunnittelee työpaikalla oppimisen jaksonsa yhdessä ohjaajan kanssa ja arvioi sen lopuksi."
+    for title, slug in (("Ohjauksen polku", "polku"), ("Täysin toinen nimi", "toinen")):
+        page = item(index, title, slug)
+        MethodBankPage.objects.filter(pk=page.pk).update(summary=summary)
+    item(index, "Kolmas malli", "kolmas")
+    with translation.override("en"):
+        pairs = duplicate_pairs(MethodBankPage.objects.all())
+    assert [(first.title, second.title, why) for first, second, why in pairs] == [
+        ("Ohjauksen polku", "Täysin toinen nimi", ["a nearly identical summary"])
+    ]
+
+
+def test_the_number_of_queries_does_not_grow_with_the_items(index, django_assert_max_num_queries):
+    """Each item's projects used to cost a query: 20,000 items in a bank took minutes to compare."""
+    for number in range(12):
+        item(index, f"Malli numero {number}", f"malli-{number}")
+    page = item(index, "Malli numero 1", "malli-1-b")
+    with django_assert_max_num_queries(8):
+        assert len(duplicate_pairs(MethodBankPage.objects.all())) >= 1
+    with django_assert_max_num_queries(8):
+        assert titles(similar_items(page)) >= {"Malli numero 1"}

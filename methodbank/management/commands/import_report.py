@@ -61,7 +61,7 @@ class Command(BaseCommand):
     def print_duplicates(self, locale):
         """Pairs of items in the import's language that look alike, at least one of them imported."""
         pages = MethodBankPage.objects.filter(locale__language_code=locale)
-        pairs = [pair for pair in duplicate_pairs(pages) if pair[0].import_key or pair[1].import_key]
+        pairs = duplicate_pairs(pages, involving=pages.exclude(import_key=""))
         if pairs:
             self.stdout.write(self.style.WARNING(f"Likely duplicates ({len(pairs)}); an editor may merge them:"))
         for first, second, why in pairs:
