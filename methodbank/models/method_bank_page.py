@@ -4,12 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models.query import ModelIterable
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -400,10 +401,11 @@ def one_per_translation(pages):
     A translation keeps the links of its source, so related items are found by
     ``translation_key`` and then shown in the language the visitor reads.
     """
-    active = Locale.get_active().pk
+    # The language code, not ``Locale.get_active()``: that costs a query each time, and the pages carry their locales.
+    active = get_supported_content_language_variant(get_language())
     chosen = {}
     for page in pages:
         current = chosen.get(page.translation_key)
-        if current is None or (page.locale_id == active and current.locale_id != active):
+        if current is None or (page.locale.language_code == active and current.locale.language_code != active):
             chosen[page.translation_key] = page
     return sorted(chosen.values(), key=lambda page: page.title.casefold())

@@ -3,6 +3,8 @@ from django.utils import translation
 
 from methodbank.models.method_bank_page import BODY_BLOCKS, CONTACT_BLOCKS
 
+# Blocks with links and rich text ask core.LinkStatus whether an address is long gone: rendering reads the database.
+pytestmark = pytest.mark.django_db
 ALL_BLOCKS = BODY_BLOCKS + CONTACT_BLOCKS
 SECTION_HEADINGS = {
     "goal": "Goal",
@@ -15,8 +17,6 @@ SECTION_HEADINGS = {
 }
 
 
-# The links block asks core.LinkStatus whether an address is long gone, so rendering reads the database.
-@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "block"), ALL_BLOCKS, ids=[name for name, _block in ALL_BLOCKS])
 def test_every_block_has_an_icon_a_template_and_a_preview(name, block):
     block.set_name(name)
@@ -26,7 +26,6 @@ def test_every_block_has_an_icon_a_template_and_a_preview(name, block):
     assert html.strip()
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("name", SECTION_HEADINGS)
 def test_sections_render_a_heading_and_an_anchor(name):
     block = dict(BODY_BLOCKS)[name]
@@ -37,7 +36,6 @@ def test_sections_render_a_heading_and_an_anchor(name):
     assert f">{SECTION_HEADINGS[name]}</h2>" in html
 
 
-@pytest.mark.django_db
 def test_results_render_metrics_as_a_table():
     block = dict(BODY_BLOCKS)["results"]
     html = block.render(block.get_preview_value())

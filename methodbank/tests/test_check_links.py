@@ -40,7 +40,8 @@ def linked(index, users, server):
         (
             "text",
             rich_text(
-                f'<p>See <a href="{server.url("/moved")}">this</a> and <a href="{server.url("/ok")}">that</a>.</p>'
+                f'<p>See <a href="{server.url("/moved")}">this</a>, <a href="{server.url("/ok")}">that</a> and '
+                f'<a href="{server.url("/removed")}">the old page</a>.</p>'
             ),
         ),
         ("text", rich_text('<p>A <a href="http://exa mple.fi/">broken address</a>.</p>')),
@@ -87,8 +88,9 @@ def test_a_link_gone_over_30_days_is_marked_with_its_archived_copy(client, linke
     LinkStatus.objects.filter(status="gone").update(status_since=timezone.now() - datetime.timedelta(days=31))
     LinkStatus.objects.filter(url=server.url("/missing")).update(archived_url="https://web.archive.org/web/2020/x")
     html = client.get(linked.url).content.decode()
-    assert html.count(notice) == 2  # the original entry and the link block
+    assert html.count(notice) == 3  # the original entry, the link block and the link in the rich text
     assert 'href="https://web.archive.org/web/2020/x"' in html
+    assert f'<a href="{server.url("/removed")}">the old page</a> <span class="link-gone">' in html
 
 
 def test_the_report_lists_broken_links_by_item_and_steward(login, users, linked, server):
