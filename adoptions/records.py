@@ -143,6 +143,16 @@ def item_for(adoption):
     return versions.filter(locale=Locale.get_default()).first() or versions.first()
 
 
+def item_titles(keys):
+    """Each item's title in the active language, else in the first language it was written in."""
+    titles = {}
+    active = Locale.get_active().pk
+    for page in MethodBankPage.objects.filter(translation_key__in=keys).order_by("pk"):
+        if page.translation_key not in titles or page.locale_id == active:
+            titles[page.translation_key] = page.title
+    return titles
+
+
 def changed_publicly(adoption):
     """What visitors see of the item changed: forget the cached pages."""
     page_cache.invalidate()
