@@ -127,5 +127,8 @@ class AdoptionPictureView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Tem
     permission_policy = ModelPermissionPolicy(Adoption)
     permission_required = "view"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(picture=picture.build(), top_items=picture.TOP_ITEMS, **kwargs)

@@ -58,6 +58,8 @@ def test_the_table_and_the_chart_count_approved_adoptions_per_quarter(client, mo
 
     assert response.status_code == 200
     shown = text(response)
+    assert "<title>Adoptions over time - " in response.content.decode()
+    assert "Home Adoptions over time 4 approved" in shown  # the breadcrumbs end in the page's name
     assert "4 approved adoptions, counted by the quarter in which the organisation started." in shown
     assert "Quarter Adoptions Q1 2024 2 Q2 2024 0 Q3 2024 1 Q4 2024 0 Q1 2025 1" in shown
     bars = re.findall(
