@@ -1,4 +1,5 @@
-"""The coordinators' report: approved adoptions per item and region, for a period, with CSV and Excel export."""
+"""The coordinators' views: the report of approved adoptions per item and region, for a period, with CSV and
+Excel export; and the picture of the whole bank (adoptions over time, the items used most; ``picture``)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,15 +8,20 @@ import django_filters
 from django import forms
 from django.db.models import Count, Max, Min
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from methodbank.models import MethodBankPage, Region
+from methodbank.models import Region
 
+from . import picture
 from .models import Adoption
+from .records import item_titles
 
 
 @dataclass
@@ -112,11 +118,17 @@ class AdoptionReportView(ReportView):
         ]
 
 
-def item_titles(keys):
-    """Each item's title in the active language, else in the first language it was written in."""
-    titles = {}
-    active = Locale.get_active().pk
-    for page in MethodBankPage.objects.filter(translation_key__in=keys).order_by("pk"):
-        if page.translation_key not in titles or page.locale_id == active:
-            titles[page.translation_key] = page.title
-    return titles
+class AdoptionPictureView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Adoptions over time, for those who may see the report."""
+
+    page_title = _("Adoptions over time")
+    header_icon = "group"
+    template_name = "adoptions/admin/picture.html"
+    permission_policy = ModelPermissionPolicy(Adoption)
+    permission_required = "view"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(picture=picture.build(), top_items=picture.TOP_ITEMS, **kwargs)

@@ -115,3 +115,17 @@ class Adoption(models.Model):
     @property
     def is_public(self):
         return self.state == self.State.APPROVED
+
+
+class ContactOptOut(models.Model):
+    """An item's contact person who asked, through the link in an e-mail, to hear no more about adoptions."""
+
+    email = models.EmailField(_("E-mail address"), unique=True)
+    created_at = models.DateTimeField(_("Opted out at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Contact who opted out")
+        verbose_name_plural = _("Contacts who opted out")
+
+    def __str__(self):
+        return self.email

@@ -3,7 +3,8 @@
 Moderators hear about each new or changed adoption by e-mail, as they do about
 sign-ups (``accounts.registration.moderators`` and ``accounts.emails``), and
 decide in the admin (``wagtail_hooks``). Approving or withdrawing one changes
-what visitors see, so it empties the page cache.
+what visitors see, so it empties the page cache. The first approval of an
+adoption also tells the item's contact people (``contacts``).
 """
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Locale
+from wagtail.models import Locale, ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from accounts import emails
@@ -20,6 +21,7 @@ from core import page_cache
 from methodbank.models import MethodBankPage, Organisation, Region
 from methodbank.models.choices import ItemType
 
+from . import contacts
 from .models import Adoption
 
 ADOPTABLE_TYPES = (ItemType.MODEL, ItemType.PRACTICE)
@@ -141,6 +143,16 @@ def item_for(adoption):
     return versions.filter(locale=Locale.get_default()).first() or versions.first()
 
 
+def item_titles(keys):
+    """Each item's title in the active language, else in the first language it was written in."""
+    titles = {}
+    active = Locale.get_active().pk
+    for page in MethodBankPage.objects.filter(translation_key__in=keys).order_by("pk"):
+        if page.translation_key not in titles or page.locale_id == active:
+            titles[page.translation_key] = page.title
+    return titles
+
+
 def changed_publicly(adoption):
     """What visitors see of the item changed: forget the cached pages."""
     page_cache.invalidate()
@@ -148,7 +160,12 @@ def changed_publicly(adoption):
 
 @transaction.atomic
 def approve(adoption, moderator, message=""):
-    """Make the adoption public; a proposed organisation becomes one of the method bank's organisations."""
+    """Make the adoption public; a proposed organisation becomes one of the method bank's organisations.
+
+    The first approval tells the item's contacts, once the decision is saved; approving again after
+    the organisation changed its record does not.
+    """
+    first = not ModelLogEntry.objects.for_instance(adoption).filter(action="adoptions.adoption.approve").exists()
     if adoption.organisation_id is None:
         name = adoption.proposed_organisation
         known = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
@@ -159,6 +176,9 @@ def approve(adoption, moderator, message=""):
     _decide(adoption, Adoption.State.APPROVED, moderator, message)
     log(adoption, "adoptions.adoption.approve", user=moderator)
     changed_publicly(adoption)
+    if first:
+        # robust: a failure is logged; the decision stands.
+        transaction.on_commit(lambda: contacts.tell_contacts(adoption), robust=True)
 
 
 @transaction.atomic

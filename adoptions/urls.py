@@ -1,4 +1,5 @@
-"""The adoption form; included inside the language prefix, so its path is translated."""
+"""The adoption form and the contacts' opt-out page; included inside the language prefix, so their paths are
+translated."""
 
 from django.urls import path
 from django.utils.text import format_lazy
@@ -9,4 +10,5 @@ from . import views
 app_name = "adoptions"
 urlpatterns = [
     path(format_lazy("{}<int:page_id>/", _("we-use-this/")), views.record_adoption, name="record"),
+    path(format_lazy("{}<str:token>/", _("adoption-emails/stop/")), views.opt_out, name="opt_out"),
 ]

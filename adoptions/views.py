@@ -7,6 +7,7 @@ signed in is invited to sign in or to ask for an account (the sign-up flow).
 
 from urllib.parse import urlencode
 
+from django.core import signing
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -16,8 +17,9 @@ from wagtail.models import Locale
 
 from methodbank.models import MethodBankIndexPage
 
-from . import records
+from . import contacts, records
 from .forms import AdoptionForm
+from .models import ContactOptOut
 
 
 def method_bank_url():
@@ -54,3 +56,21 @@ def record_adoption(request, page_id):
         form = AdoptionForm()
     context["form"] = form
     return TemplateResponse(request, "adoptions/record.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def opt_out(request, token):
+    """An item's contact person stops the adoption e-mails: the link shows a button, the button records it.
+
+    A button rather than the link itself, so that a mail filter that opens links opts nobody out.
+    """
+    context = {"method_bank_url": method_bank_url()}
+    try:
+        address = contacts.address_in(token)
+    except signing.BadSignature:
+        return TemplateResponse(request, "adoptions/opt_out.html", {**context, "invalid": True}, status=400)
+    if request.method == "POST":
+        ContactOptOut.objects.get_or_create(email=address)
+    context.update(address=address, done=ContactOptOut.objects.filter(email=address).exists())
+    return TemplateResponse(request, "adoptions/opt_out.html", context)

@@ -10,7 +10,7 @@ from wagtail.admin.views.generic import InspectView
 from core.moderation_admin import DecisionOnlyViewSet
 
 from . import records
-from .admin_views import AdoptionReportView
+from .admin_views import AdoptionPictureView, AdoptionReportView
 from .forms import DecisionForm
 from .models import Adoption
 
@@ -116,6 +116,7 @@ def register_report_urls():
     urls = [
         path("", AdoptionReportView.as_view(), name="report"),
         path("results/", AdoptionReportView.as_view(results_only=True), name="report_results"),
+        path("over-time/", AdoptionPictureView.as_view(), name="picture"),
     ]
     return [path("adoption-report/", include((urls, "adoption_report")))]
 
@@ -128,4 +129,15 @@ def register_report_menu_item():
         name="adoptions",
         icon_name="group",
         order=760,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_picture_menu_item():
+    return ReportMenuItem(
+        _("Adoptions over time"),
+        reverse("adoption_report:picture"),
+        name="adoptions-over-time",
+        icon_name="group",
+        order=761,
     )

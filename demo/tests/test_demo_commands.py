@@ -5,6 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 
+from adoptions.models import Adoption
+from demo.adoptions import ADOPTIONS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -20,6 +23,7 @@ def test_load_demo_twice_duplicates_nothing():
     # Every Finnish page has Swedish and English versions; Stora Komet is written in Swedish only.
     assert counts["fi"] == counts["en"] >= 15
     assert counts["sv"] == counts["fi"] + 1
+    assert Adoption.objects.filter(state=Adoption.State.APPROVED).count() == len(ADOPTIONS)
 
 
 def test_ensure_admin_prints_a_generated_password_once():

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
+from adoptions.contacts import opt_out_token
 from adoptions.models import Adoption
 from demo.content import demo_page
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, Organisation, ProjectPage, Region
@@ -19,7 +21,7 @@ from reports.content import build_report
 from reports.render import report_html
 from reports.selection import Selection
 
-from .conftest import new_page
+from .conftest import new_page, sign_in
 
 LANGUAGES = ("fi", "sv", "en")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -132,6 +134,68 @@ def test_the_open_data_page_and_the_report_have_no_violations(browser, portal, a
         assert not violations, f"the report in {language} at {width} px:\n{report(violations)}"
     finally:
         tab.context.close()
+
+
+def assert_clean(tab, axe, what):
+    violations = violations_on(tab, axe)
+    assert not violations, f"{what} ({tab.url}):\n{report(violations)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_contacts_opt_out_page_has_no_violations(browser, portal, axe, language, width):
+    """The question, the confirmation after the button, and the answer to a tampered link."""
+    tab = new_page(browser, portal, width=width)
+    try:
+        with translation.override(language):
+            path = reverse("adoptions:opt_out", args=[opt_out_token(f"contact-{language}-{width}@example.fi")])
+            tampered = reverse("adoptions:opt_out", args=["not-a-signed-address"])
+        assert tab.goto(path).status == 200
+        assert_clean(tab, axe, f"opt-out in {language} at {width} px")
+        tab.locator("main form button[type=submit]").click()
+        tab.locator("main [role=status]").wait_for()
+        assert_clean(tab, axe, f"opted out in {language} at {width} px")
+        assert tab.goto(tampered).status == 400
+        assert_clean(tab, axe, f"bad link in {language} at {width} px")
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_adoptions_over_time_admin_page_has_no_violations(browser, portal, axe, language, width):
+    """The coordinators' chart and tables, with a few adoptions that are removed afterwards."""
+    model = ModelPage.objects.live().filter(locale__language_code="fi").first()
+    adoptions = [
+        Adoption.objects.create(
+            translation_key=model.translation_key,
+            organisation=organisation,
+            region=Region.objects.filter(code=code).order_by("pk").first(),
+            started_on=started,
+            language="fi",
+            state=Adoption.State.APPROVED,
+        )
+        for organisation, code, started in zip(
+            Organisation.objects.order_by("pk")[:3],
+            ("fi-01", "fi-10", "fi-18"),
+            (datetime.date(2024, 2, 1), datetime.date(2024, 9, 1), datetime.date(2025, 1, 1)),
+            strict=True,
+        )
+    ]
+    profile = UserProfile.objects.get(user__username="moderator")
+    profile.preferred_language = language
+    profile.save()
+    tab = new_page(browser, portal, width=width)
+    try:
+        sign_in(tab, "moderator")
+        assert tab.goto(reverse("adoption_report:picture")).status == 200
+        assert tab.locator("main svg rect").count() == 5  # a bar per quarter, the empty ones too
+        assert_clean(tab, axe, f"adoptions over time in {language} at {width} px")
+    finally:
+        tab.context.close()
+        profile.preferred_language = "en"
+        profile.save()
+        Adoption.objects.filter(pk__in=[adoption.pk for adoption in adoptions]).delete()
 
 
 def test_the_check_catches_what_it_should(page, axe):

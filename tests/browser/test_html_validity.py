@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from adoptions.contacts import opt_out_token
 from methodbank.models import MethodBankIndexPage, ProjectPage
 
 from .test_accessibility import LANGUAGES, in_language, page_types
@@ -22,7 +23,8 @@ ERRORS = {"error", "non-document-error"}
 
 
 def more_page_types(language):
-    """Pages the accessibility test does not visit: a second page of results, nothing found, a translation request."""
+    """Pages the accessibility test does not visit: a second page of results, nothing found, a translation request,
+    the question of the contacts' opt-out page."""
     with translation.override(language):
         return {
             "method bank, page 2 with filters": in_language(MethodBankIndexPage, language)
@@ -32,6 +34,7 @@ def more_page_types(language):
                 "translation_requests:request",
                 args=[ProjectPage.objects.get(slug="stora-komet", locale__language_code="sv").pk],
             ),
+            "adoption e-mails opt-out": reverse("adoptions:opt_out", args=[opt_out_token("contact@example.fi")]),
         }
 
 
@@ -69,7 +72,7 @@ def test_every_public_page_type_has_valid_html(page, portal, tmp_path):
             else:
                 save_page(page, path, tmp_path, name, 404 if kind == "page not found" else 200)
     files = sorted(tmp_path.glob("*.html"))
-    assert len(files) == 3 * 13
+    assert len(files) == 3 * 14
     errors = [message for message in check(files) if message["type"] in ERRORS]
     if errors:
         pytest.fail(f"{len(errors)} errors from the Nu Html Checker:\n" + "\n".join(map(describe, errors)))

@@ -1,5 +1,6 @@
 from django.core.management import BaseCommand, call_command
 
+from demo.adoptions import ensure_adoptions
 from demo.content import load_method_bank, load_site
 
 
@@ -15,5 +16,6 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Method bank ready: {index.get_children().count()} items in Finnish.")
+        self.stdout.write(f"Demo adoptions added: {ensure_adoptions()}.")
         call_command("update_index", verbosity=0)
         self.stdout.write("Search index rebuilt.")
