@@ -9,6 +9,7 @@ import datetime
 import re
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -22,7 +23,8 @@ from demo.content import demo_page
 from demo.factories import OrganisationFactory
 from methodbank.merging import merge_items
 from methodbank.models import GoodPracticePage, ModelPage, Region
-from search.models import SearchDocument
+from search import browse
+from search.models import FacetValue, SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -229,6 +231,21 @@ def test_adoptions_that_move_in_a_merge_count_on_the_remaining_item(client, prac
     answer = api(client, used_in_region="fi-19")
     assert titles(answer) == [practice.title]
     assert answer["results"][0]["adoptions"] == 2
+
+
+def test_rebuilding_every_document_keeps_the_adoptions(client, model, practice, moderator):
+    adopted(model, "Lakeside College", "fi-18", moderator)
+    adopted(practice, "Hill School", "fi-19", moderator)
+    # Documents as a deploy finds them: built before the adoptions counted.
+    SearchDocument.objects.update(item_number=0)
+    FacetValue.objects.filter(facet="used_in_region").delete()
+    browse.rebuild()
+    assert api(client, used_in_region="fi-19")["count"] == 0
+
+    call_command("rebuild_search_documents", verbosity=0)
+
+    assert titles(api(client, used_in_region="fi-19")) == [practice.title]
+    assert [item["adoptions"] for item in api(client, sort="most_adopted")["results"]][:3] == [1, 1, 0]
 
 
 def test_the_api_document_describes_the_sort_the_filter_and_the_count(client, demo):
