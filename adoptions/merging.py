@@ -8,6 +8,8 @@ merge's audit log says so.
 from django.db.models.functions import Lower
 from django.utils.translation import gettext, ngettext
 
+from search import documents
+
 from .models import Adoption
 
 
@@ -52,6 +54,9 @@ def move_adoptions(sender, remaining, removed_key, **kwargs):
         # update(): save() would touch updated_at, and the adoption itself did not change.
         Adoption.objects.filter(pk=adoption.pk).update(translation_key=remaining.translation_key)
         moved += 1
+    if moved:
+        # update() sends no signal: the remaining item's documents count the adoptions that moved.
+        documents.update_item(remaining.translation_key)
     if not moved and not dropped:
         return ""
     sentence = gettext("Adoptions moved over: %(count)d.") % {"count": moved}

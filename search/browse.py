@@ -28,7 +28,16 @@ from search.models import BrowseEntry, BrowseFacetCount, FacetValue, SearchDocum
 
 # Entries written per INSERT when rebuilding.
 BATCH = 1000
-DOCUMENT_FIELDS = ("pk", "language", "translation_key", "is_item", "sort_title", "published_at", "facets")
+DOCUMENT_FIELDS = (
+    "pk",
+    "language",
+    "translation_key",
+    "is_item",
+    "sort_title",
+    "published_at",
+    "facets",
+    "item_number",
+)
 
 
 def preference(language):
@@ -63,6 +72,7 @@ def _entries(documents, hidden):
                     sort_title=chosen["sort_title"],
                     published_at=chosen["published_at"],
                     facets=chosen["facets"],
+                    item_number=chosen["item_number"],
                 )
             )
     return entries
@@ -170,8 +180,15 @@ def _listed_entries(request):
     return _filtered(BrowseEntry.objects.filter(_scope(request)), request.filters)
 
 
+def order(sort):
+    """The order of ``sort``; the registered sort by the items' number breaks ties as the default order does."""
+    if sort == registry.number_sort():
+        return (F("item_number").desc(), *ORDER["relevance"])
+    return ORDER[sort]
+
+
 def _ordered_page_ids(entries, request):
-    return entries.order_by(*ORDER[request.effective_sort]).values_list("page_id", flat=True)
+    return entries.order_by(*order(request.effective_sort)).values_list("page_id", flat=True)
 
 
 def listing(request):

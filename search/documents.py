@@ -106,14 +106,16 @@ DOCUMENT_FIELDS = (
     "is_item",
     "published_at",
     "facets",
+    "item_number",
 )
 
 
-def document_fields(page, values=()):
+def document_fields(page, values=(), number=0):
     """The field values of ``page``'s SearchDocument (text analysed in the page's language), and its vocabulary.
 
     ``values`` are the page's facet values: its vocabulary terms join the text terms as tag terms, which
-    queries naming those terms in any language match (``search.term_names``).
+    queries naming those terms in any language match (``search.term_names``); ``number`` is what an app above
+    search gives the item (``registry.register_item_data``).
     """
     language = page.locale.language_code
     text = "\n".join(page_texts(page))
@@ -129,6 +131,7 @@ def document_fields(page, values=()):
         "is_item": registry.is_item(page),
         "published_at": page.first_published_at,
         "facets": facet_words(values),
+        "item_number": number,
     }
     # Each word is split out of the text once, for the terms and for "Did you mean …?".
     vocabulary = {(language, word) for word in vocabulary_words(title_words + text_words, language)}
@@ -144,8 +147,9 @@ def update_document(page, fresh_source=None):
     if not should_have_document(page):
         remove_document(page.pk)
         return None
-    wanted = facet_values(page, fresh_source)
-    fields, vocabulary = document_fields(page, wanted)
+    added, number = registry.added_item_data([page]).get(page.pk, (set(), 0))
+    wanted = facet_values(page, fresh_source) | added
+    fields, vocabulary = document_fields(page, wanted, number)
     document, _created = SearchDocument.objects.update_or_create(page_id=page.pk, defaults=fields)
     current = set(document.facet_values.values_list("facet", "value"))
     if wanted != current:
@@ -157,6 +161,12 @@ def update_document(page, fresh_source=None):
     browse.refresh({document.translation_key})
     send_to_backends(document)
     return document
+
+
+def update_item(translation_key):
+    """Rebuild the documents of every version of one item: what an app above search adds to it changed."""
+    for page in Page.objects.filter(translation_key=translation_key).specific().select_related("locale"):
+        update_document(page)
 
 
 def remove_document(page_id):
@@ -319,10 +329,14 @@ def _rebuild_chunk(pages, refresh_browsing=True):
     for page in pages:
         if not should_have_document(page):
             remove_document(page.pk)
-    values = {page.pk: sorted(facet_values(page)) for page in kept}
+    added = registry.added_item_data(kept)
+    values, numbers = {}, {}
+    for page in kept:
+        added_values, numbers[page.pk] = added.get(page.pk, (set(), 0))
+        values[page.pk] = sorted(facet_values(page) | added_values)
     documents, pairs = [], set()
     for page in kept:
-        fields, vocabulary = document_fields(page, values[page.pk])
+        fields, vocabulary = document_fields(page, values[page.pk], numbers[page.pk])
         documents.append(SearchDocument(page_id=page.pk, **fields))
         pairs |= vocabulary
     SearchDocument.objects.bulk_create(

@@ -31,6 +31,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search import registry
 from search.analysis import LANGUAGES
 from search.backends.engine import PerLanguageDocumentsMixin, facet_field
 from search.models import PendingIndexUpdate, SearchDocument
@@ -56,6 +57,18 @@ SORT = {
     "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, *BY_TITLE],
     "title": BY_TITLE,
 }
+
+
+def sort_clauses(sort):
+    """The engine's order for ``sort``; by the registered number the largest first, ties as by relevance.
+
+    A document indexed before the number existed has none: it counts as 0, and an index created before then
+    has no such field (``unmapped_type``) until ``update_index`` rebuilds it.
+    """
+    if sort == registry.number_sort():
+        number = {"item_number": {"order": "desc", "missing": 0, "unmapped_type": "integer"}}
+        return [number, *SORT["relevance"]]
+    return SORT[sort]
 
 
 @dataclass
@@ -248,7 +261,7 @@ def _main_body(request, operator, hidden, vocabulary, start, fuzzy=False):
         "query": _text_query(request, operator, fuzzy),
         "post_filter": {"bool": {"filter": [*visible, *facets]}},
         "aggs": facet_aggregations(request.filters, visible, vocabulary, request.language),
-        "sort": SORT[request.effective_sort],
+        "sort": sort_clauses(request.effective_sort),
         "from": start,
         "size": request.page_size,
         "track_total_hits": True,

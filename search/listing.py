@@ -137,6 +137,7 @@ def listing_context(*, params, language, items_only, page_url):
             ("relevance", _("Relevance")),
             ("newest", _("Newest first")),
             ("title", _("Title A–Z")),
+            *([(registry.item_data.sort, registry.item_data.sort_label)] if registry.item_data else []),
         ],
         "current_sort": search_request.effective_sort,
         "errors": search_request.errors,

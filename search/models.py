@@ -27,6 +27,9 @@ class SearchDocument(index.Indexed, models.Model):
     # The filter values of FacetValue as "facet=value" words: the database path lists and counts from these,
     # read with the rest of the row, rather than joining thousands of FacetValue rows (README "Performance").
     facets = models.TextField(blank=True)
+    # The number an app above search gives the item (search.registry.register_item_data: how many organisations
+    # use it), for the sort by it and for the results.
+    item_number = models.IntegerField(default=0)
 
     # search.documents sends documents to the backends itself, so that a failed
     # update to an unreachable engine is remembered (PendingIndexUpdate).
@@ -117,6 +120,7 @@ class BrowseEntry(models.Model):
     published_at = models.DateTimeField(null=True)
     # SearchDocument.facets, for the counts of BrowseFacetCount.
     facets = models.TextField(blank=True)
+    item_number = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -129,6 +133,10 @@ class BrowseEntry(models.Model):
                 fields=["language", "is_item", "other_language", "sort_title", "page_id"], name="browse_by_relevance"
             ),
             models.Index(fields=["language", "is_item", "sort_title", "page_id"], name="browse_by_title"),
+            models.Index(
+                fields=["language", "is_item", "-item_number", "other_language", "sort_title", "page_id"],
+                name="browse_by_number",
+            ),
         ]
 
     def __str__(self):

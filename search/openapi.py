@@ -3,7 +3,7 @@
 from django.conf import settings
 
 from search import registry
-from search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, ONLY_LANGUAGE, SORTS, Vocabulary
+from search.service import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, ONLY_LANGUAGE, SORTS, Vocabulary, sorts
 
 
 def _facet_parameter(name, codes):
@@ -101,6 +101,7 @@ RESULTS = {
         "num_pages": {"type": "integer"},
         "lang": {"type": "string"},
         "q": {"type": "string"},
+        # With the sort an app above search registers (_with_item_data).
         "sort": {"type": "string", "enum": list(SORTS)},
         ONLY_LANGUAGE: {"type": "boolean", "description": "Whether only items in the requested language are listed."},
         "own_language_count": {
@@ -170,8 +171,35 @@ ERROR = {
 }
 
 
+def _with_item_data(item, results):
+    """The Item and Results schemas with the sorts and the item number that apps above search registered."""
+    results = {**results, "properties": {**results["properties"], "sort": {"type": "string", "enum": list(sorts())}}}
+    data = registry.item_data
+    if data is None:
+        return item, results
+    item = {
+        **item,
+        "properties": {**item["properties"], data.name: {"type": "integer", "description": data.description}},
+        "required": [*item["required"], data.name],
+    }
+    return item, results
+
+
+def _sort_description():
+    text = (
+        "relevance (the default): more search words in the title first, then results in the "
+        "requested language, then the best matches; without search words, results in the "
+        "requested language first, then by title. newest, or title."
+    )
+    data = registry.item_data
+    if data is not None:
+        text += f" {data.sort}: by {data.name} (see Item), largest first; ties in the default order."
+    return text
+
+
 def openapi_document():
     """The document; the facet parameters list the codes the vocabularies have now."""
+    item, results = _with_item_data(ITEM, RESULTS)
     vocabulary = Vocabulary(settings.LANGUAGE_CODE)
     codes = {facet: [code for code, _label in values] for facet, values in vocabulary.values.items()}
     language = {
@@ -216,12 +244,8 @@ def openapi_document():
                         {
                             "name": "sort",
                             "in": "query",
-                            "description": (
-                                "relevance (the default): more search words in the title first, then results in the "
-                                "requested language, then the best matches; without search words, results in the "
-                                "requested language first, then by title. newest, or title."
-                            ),
-                            "schema": {"type": "string", "enum": list(SORTS)},
+                            "description": _sort_description(),
+                            "schema": {"type": "string", "enum": list(sorts())},
                         },
                         {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
                         {
@@ -334,7 +358,7 @@ def openapi_document():
             },
         },
         "components": {
-            "schemas": {"Term": TERM, "Item": ITEM, "FacetValue": FACET_VALUE, "Results": RESULTS, "Error": ERROR}
+            "schemas": {"Term": TERM, "Item": item, "FacetValue": FACET_VALUE, "Results": results, "Error": ERROR}
         },
     }
     # The apps above search add the paths they serve (registry.register_api_paths): search imports none of them.

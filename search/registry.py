@@ -16,7 +16,11 @@ An app registers, in its ``AppConfig.ready`` (the method bank: ``methodbank.sear
 - its item pages (``register_items``): what makes a page an item (listed by the
   method bank and the API, filterable), its facet values and listing fields;
 - a function that gives the projects of listed items, so that a result shows
-  its project in the visitor's language.
+  its project in the visitor's language;
+- what an app above the items adds to their documents (``register_item_data``):
+  facet values and one number per item, which results carry under the number's
+  name and a sort of its own orders by, largest first (the adoptions app: the
+  regions an item is used in and how many organisations use it).
 """
 
 import re
@@ -38,6 +42,8 @@ class Facet:
     pattern: str = ""
     # The label of OTHER_PAGE, for the facet that pages which are no items take a value in; empty for the others.
     other_pages: str = ""
+    # Another facet whose vocabulary gives this one's values and labels (regions an item is used in are regions).
+    values_of: str = ""
 
     def accepts_any(self, value):
         return bool(self.pattern) and re.fullmatch(self.pattern, value) is not None
@@ -75,8 +81,8 @@ items = None
 _projects = []
 
 
-def register_facet(name, label, *, description, choices=None, pattern="", other_pages=""):
-    facets[name] = Facet(name, label, description, choices, pattern, other_pages)
+def register_facet(name, label, *, description, choices=None, pattern="", other_pages="", values_of=""):
+    facets[name] = Facet(name, label, description, choices, pattern, other_pages, values_of)
 
 
 def other_page_values():
@@ -129,3 +135,37 @@ api_paths = []
 
 def register_api_paths(function):
     api_paths.append(function)
+
+
+@dataclass(frozen=True)
+class ItemData:
+    # ``data(pages)``: ``{page pk: (set of (facet, value) pairs, number)}`` for the items among ``pages``, in a
+    # fixed number of queries; an item left out has neither.
+    data: Callable
+    # The number's name in a result and in the API's item object, and what the API's document says of it.
+    name: str
+    description: str
+    # The sort that lists the largest numbers first (ties in the default order): its parameter value and label.
+    sort: str
+    sort_label: str
+
+
+item_data = None
+
+
+def register_item_data(data, *, name, description, sort, sort_label):
+    global item_data
+    item_data = ItemData(data, name, description, sort, sort_label)
+
+
+def added_item_data(pages):
+    """``{page pk: (facet values, number)}`` that ``register_item_data`` adds to the items among ``pages``."""
+    listed = [page for page in pages if is_item(page)]
+    if item_data is None or not listed:
+        return {}
+    return item_data.data(listed)
+
+
+def number_sort():
+    """The registered sort by the items' number, or None."""
+    return item_data.sort if item_data is not None else None

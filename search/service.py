@@ -86,6 +86,11 @@ ONLY_LANGUAGE_LABELS = {
 ONLY_LANGUAGE_VALUES = ("", "true", "false")
 
 
+def sorts():
+    """The sorts a request may ask for: SORTS and the one an app above search registered (``registry``)."""
+    return (*SORTS, registry.number_sort()) if registry.number_sort() else SORTS
+
+
 class BadRequest(ValueError):
     """Parameters that cannot be used; ``errors`` maps each parameter to a message a person can act on."""
 
@@ -142,6 +147,9 @@ class Vocabulary:
                 if parent and parent[0]:
                     self.parents.setdefault(facet.name, {})[code] = codes[parent[0]]
             self.values[facet.name] = list(names.items())
+        for facet in facets:
+            if facet.values_of:
+                self.values[facet.name] = self.values[facet.values_of]
         # Values read from the documents (project end years): only public pages' values, since a year that only a
         # private project has must not be offered to visitors.
         for name in [facet.name for facet in facets if facet.name not in self.values]:
@@ -249,11 +257,11 @@ class SearchRequest:
             errors[ONLY_LANGUAGE] = _("Use true (only items in the chosen language) or false (every item).")
             only_language = ""
 
-        # An empty sort= is refused too: the API's document lists the three orders only.
+        # An empty sort= is refused too: the API's document lists the orders only.
         sort = params.get("sort")
-        if sort is not None and sort not in SORTS:
-            errors["sort"] = _("Sort by relevance, newest or title.")
-        if sort not in SORTS:
+        if sort is not None and sort not in sorts():
+            errors["sort"] = _("Sort by one of: %(sorts)s.") % {"sorts": ", ".join(sorts())}
+        if sort not in sorts():
             sort = ""
 
         page = _positive_int(params.get("page"), 1)
@@ -495,7 +503,9 @@ def _filter_and_count(request, listed):
 
 
 def _sort_extra(request):
-    return "published_at" if request.effective_sort == "newest" else None
+    if request.effective_sort == "newest":
+        return "published_at"
+    return "item_number" if request.effective_sort == registry.number_sort() else None
 
 
 def _sorted(request, documents, rankings):
@@ -503,10 +513,15 @@ def _sorted(request, documents, rankings):
 
     By relevance with search words: more query words in the title first, then the visitor's language, then the
     backend's order (each language's documents are ranked by their own search, so only that order compares).
-    Without words everything is as relevant: the visitor's language first, then by title.
+    Without words everything is as relevant: the visitor's language first, then by title. By the registered
+    number (``registry.register_item_data``): the largest first, ties as by relevance.
     """
     sort = request.effective_sort
     own = request.language
+    by_number = sort == registry.number_sort()
+    if by_number:
+        # The largest numbers first, ties in the default order.
+        sort = "relevance"
     if sort == "relevance" and rankings is not None:
         groups = {language: request.word_groups(language) for language in rankings}
         position = {pk: index for ids in rankings.values() for index, pk in enumerate(ids)}
@@ -532,6 +547,9 @@ def _sorted(request, documents, rankings):
         def key(document):
             return (document[TITLE], document[PK])
 
+    if by_number:
+        order = key
+        return sorted(documents, key=lambda document: (-document[EXTRA], *order(document)))
     return sorted(documents, key=key)
 
 
@@ -596,6 +614,9 @@ def load_pages(page_ids, vocabulary, request):
     for page in pages.values():
         page.locale = locales[page.locale_id]
     listed_items = registry.items.listing(list(pages.values()), vocabulary) if registry.items else {}
+    # The number an app above search gives each item, as its documents hold it: one query for the whole page.
+    number = registry.item_data.name if registry.item_data else None
+    numbers = dict(SearchDocument.objects.filter(pk__in=page_ids).values_list("pk", "item_number")) if number else {}
     projects = _projects(list(pages.values()), language, request)
     matched = _matched_terms(list(pages), request.named_terms, vocabulary)
     items = []
@@ -634,6 +655,8 @@ def load_pages(page_ids, vocabulary, request):
             "matched": matched.get(pk, []),
         }
         item.update(listed_items.get(pk, {}))
+        if number:
+            item[number] = numbers.get(pk, 0)
         items.append(item)
     return items
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from search import service
+from search import registry, service
 from search.listing import listing_context, promotions, record_query
 from search.openapi import openapi_document
 
@@ -25,6 +25,8 @@ def search(request):
 
 
 def _item_json(request, item):
+    # The number an app above search gives each item (registry.register_item_data), such as its adoptions.
+    number = registry.item_data.name if registry.item_data else None
     return {
         "title": item["title"],
         "url": request.build_absolute_uri(item["page"].get_url(request=request)),
@@ -36,6 +38,7 @@ def _item_json(request, item):
         "regions": item["regions"],
         "evaluation": item["evaluation"],
         "end_year": item["end_year"],
+        **({number: item[number]} if number else {}),
         "projects": [
             {
                 "title": project["title"],

@@ -16,7 +16,7 @@ on SearchDocument keep working) a document holds:
 - ``title_terms``, ``text_terms``: the portal's own analysis
   (``search.analysis``: stems and compound parts), split on white space only;
 - ``facet_<name>``: one keyword per FacetValue row, for filters and counts;
-- ``sort_title``, ``published_at``, ``page_id``: the sort keys;
+- ``sort_title``, ``published_at``, ``page_id``, ``item_number``: the sort keys;
 - ``is_item``, ``translation_key`` and ``languages`` (the languages the page
   exists in), for the method bank's item filter and "also available in".
 
@@ -325,6 +325,7 @@ class PerLanguageDocumentsMixin:
                 "page_id": {"type": "integer"},
                 "sort_title": {"type": "keyword"},
                 "published_at": {"type": "date"},
+                "item_number": {"type": "integer"},
                 "is_item": {"type": "boolean"},
                 "translation_key": {"type": "keyword"},
                 "languages": {"type": "keyword"},
@@ -371,6 +372,7 @@ class PerLanguageDocumentsMixin:
                 page_id=item.pk,
                 sort_title=item.sort_title,
                 published_at=item.published_at.isoformat() if item.published_at else None,
+                item_number=item.item_number,
                 is_item=item.is_item,
                 translation_key=str(item.translation_key),
                 languages=sorted(languages[item.translation_key] | {item.language}),

@@ -23,7 +23,17 @@ def test_api_answers_with_results_and_facets_in_the_requested_language(client, d
     assert first["type"] == "project" and first["locale"] == "sv"
     assert first["url"].startswith("http://testserver/sv/")
     assert {"value": "A", "label": "Smidig övergång till utbildning"} in first["themes"]
-    assert set(body["facets"]) == {"type", "theme", "target_group", "region", "funding", "scope", "evaluation", "year"}
+    assert set(body["facets"]) == {
+        "type",
+        "theme",
+        "target_group",
+        "region",
+        "funding",
+        "scope",
+        "evaluation",
+        "year",
+        "used_in_region",
+    }
     project = next(entry for entry in body["facets"]["type"] if entry["value"] == "project")
     assert project == {"value": "project", "label": project["label"], "count": 3, "selected": True}
     lapland = next(entry for entry in body["facets"]["region"] if entry["value"] == "fi-10")
@@ -121,6 +131,7 @@ def test_openapi_description_lists_every_parameter(client):
         "scope",
         "evaluation",
         "year",
+        "used_in_region",
         "only_lang",
         "sort",
         "page",
@@ -226,7 +237,7 @@ def test_index_page_lists_filters_with_counts_and_nested_sub_themes(client, demo
     response = client.get(demo.url, {"theme": "C"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count("<fieldset") == 9 and html.count("<legend") == 9  # the language and the eight facets
+    assert html.count("<fieldset") == 10 and html.count("<legend") == 10  # the language and the nine facets
     assert 'name="theme" value="C" checked' in html
     assert 'class="facet__options facet__options--nested"' in html
     assert 'for="facet-region-fi-10">Lappi <span class="facet__count">(0)</span>' in html

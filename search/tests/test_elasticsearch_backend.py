@@ -10,14 +10,18 @@ import logging
 import uuid
 
 import pytest
+from django.http import QueryDict
 from django.test import override_settings
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node._base import NodeApiResponse  # its return type, not re-exported
 from elasticsearch import ApiError, BadRequestError
 from modelsearch.backends import get_search_backend
 
+from search import engine_query, registry
 from search.backends.engine import CORE_ANALYSIS
 from search.engine_circuit import CircuitOpen
+from search.models import SearchDocument
+from search.service import SearchRequest
 
 # Recorded from Elasticsearch 8.19.21 (Maven Central's integ-test zip).
 NO_ANALYZER = (
@@ -113,3 +117,37 @@ def test_a_server_error_opens_the_circuit_and_a_refused_request_does_not():
         with pytest.raises(CircuitOpen):
             engine.es.cluster.health()
         assert len(RecordedNode.sent) == sent
+
+
+def test_the_registered_number_is_mapped_as_an_integer_and_sent_with_each_document(db):
+    engine = backend(TOKENS)
+    engine.language_index("fi", "recorded_fi").put()
+    assert created("/recorded_fi")["mappings"]["properties"]["item_number"] == {"type": "integer"}
+
+    document = SearchDocument(
+        page_id=7, language="fi", translation_key=uuid.uuid4(), title="Malli", sort_title="malli", item_number=3
+    )
+    ((_item, language, sent),) = engine.documents([document])
+    assert language == "fi"
+    assert sent["item_number"] == 3
+
+
+def test_the_engine_sorts_by_the_registered_number_first_then_as_by_relevance(db):
+    request = SearchRequest.from_params(QueryDict(f"sort={registry.number_sort()}"), language="en")
+    assert request.errors == {}
+    body = engine_query._main_body(request, "and", engine_query.Hidden([], {}), request.vocabulary, 0)
+    # Documents indexed before the number existed count as 0; an index from before has no such field yet.
+    number = {"item_number": {"order": "desc", "missing": 0, "unmapped_type": "integer"}}
+    assert body["sort"] == [number, "_score", {"sort_title": "asc"}, {"page_id": "asc"}]
+    assert (
+        body["sort"][1:]
+        == engine_query._main_body(
+            SearchRequest.from_params(QueryDict(""), language="en"),
+            "and",
+            engine_query.Hidden([], {}),
+            request.vocabulary,
+            0,
+        )["sort"]
+    )
+    # The facet an app above search registers is counted like the others.
+    assert "used_in_region" in body["aggs"]["selected"]["aggs"]
