@@ -3,6 +3,7 @@
 from collections import Counter
 
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage, Source
+from search.documents import deferred_updates
 
 from .classify import Classifier
 from .page_writer import PageWriter, last_day_of_month
@@ -25,6 +26,10 @@ class ReportImporter:
         self.terms = TermCatalogue()
 
     def run(self, path):
+        with deferred_updates():
+            return self._run(path)
+
+    def _run(self, path):
         report = parse_report(path)
         self.report = report
         self.classifier = Classifier(read_lines(path)[0])

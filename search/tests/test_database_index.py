@@ -11,7 +11,6 @@ from modelsearch.conf import get_app_config
 from methodbank.models import GoodPracticePage, ModelPage, ProjectPage
 from search.database_backend import SearchBackend as portal_backend
 from search.models import SearchDocument
-from search.sqlite_index import LARGE_INDEX
 
 IndexEntry = get_app_config().get_model("IndexEntry")
 
@@ -58,6 +57,9 @@ def test_a_reindexed_document_is_found_by_its_new_words_and_no_longer_by_its_old
 
 def test_one_page_is_indexed_without_reading_a_large_index_and_its_title_norm_stays_close(demo):
     """A publish used to sum every title's length in the index: 26 ms a page at 20,000 pages, most of an import."""
+    # Imported here: the module needs modelsearch's SQLite models, absent when the tests run on PostgreSQL.
+    from search.sqlite_index import LARGE_INDEX
+
     backend = get_search_backend("default")
     titles = [f"Malli {'numero ' * (number % 7)}{number}" for number in range(LARGE_INDEX)]
     written = [title for title in IndexEntry.objects.values_list("title", flat=True) if title]

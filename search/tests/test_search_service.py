@@ -8,6 +8,8 @@ from wagtail.models import Locale
 
 from demo.factories import GoodPracticePageFactory
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, Region, Theme
+from search.documents import deferred_updates
+from search.models import SearchDocument
 from search.tests.helpers import run, titles
 
 pytestmark = [pytest.mark.backend]
@@ -227,6 +229,19 @@ def test_published_edits_and_unpublishing_reach_search(demo, search_backend):
     page.unpublish()
     search_backend.refresh_indexes()
     assert run("q=mentorointi").count == 0
+
+
+def test_edits_within_deferred_updates_reach_search_together_at_the_end(demo, search_backend):
+    """An import defers the documents of the pages it saves, and rebuilds them once, together, at the end."""
+    parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
+    with deferred_updates():
+        page = GoodPracticePageFactory(parent=parent, title="Mentorointi", summary="Vertaisohjaajat oppivat mentoroimaan.")
+        page.title = "Vertaismentorointi"
+        page.save_revision().publish()
+        assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+    search_backend.refresh_indexes()
+    assert titles(run("q=vertaismentorointi")) == ["Vertaismentorointi"]
+    assert "Vertaismentorointi" in titles(run("q=vertaisohjaajat"))
 
 
 def test_site_search_covers_every_page_type(demo):
