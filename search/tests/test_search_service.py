@@ -235,7 +235,9 @@ def test_edits_within_deferred_updates_reach_search_together_at_the_end(demo, se
     """An import defers the documents of the pages it saves, and rebuilds them once, together, at the end."""
     parent = MethodBankIndexPage.objects.get(locale__language_code="fi")
     with deferred_updates():
-        page = GoodPracticePageFactory(parent=parent, title="Mentorointi", summary="Vertaisohjaajat oppivat mentoroimaan.")
+        page = GoodPracticePageFactory(
+            parent=parent, title="Mentorointi", summary="Vertaisohjaajat oppivat mentoroimaan."
+        )
         page.title = "Vertaismentorointi"
         page.save_revision().publish()
         assert not SearchDocument.objects.filter(page_id=page.pk).exists()
