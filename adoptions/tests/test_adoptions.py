@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 from wagtail.users.models import UserProfile
 
-from accounts.roles import CONTRIBUTORS, MODERATORS
+from accounts.roles import CONTRIBUTORS
 from accounts.tests.fixtures import make_model, make_user
 from adoptions.models import Adoption
 from demo.content import demo_page
@@ -48,11 +48,6 @@ def item(method_bank):
     return demo_page(ModelPage, "koulutukseen-tutustuminen", "en")
 
 
-@pytest.fixture
-def college(method_bank):
-    return OrganisationFactory(name="Lakeside College", locale=item_locale("en"))
-
-
 def item_locale(language):
     return Region.objects.filter(locale__language_code=language).first().locale
 
@@ -60,11 +55,6 @@ def item_locale(language):
 @pytest.fixture
 def teacher(method_bank):
     return make_user("teacher", CONTRIBUTORS)
-
-
-@pytest.fixture
-def moderator(method_bank):
-    return make_user("moderator", MODERATORS)
 
 
 def data(chosen=None, **changes):

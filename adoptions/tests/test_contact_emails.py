@@ -12,7 +12,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.roles import CONTRIBUTORS, MODERATORS
+from accounts.roles import CONTRIBUTORS
 from accounts.tests.fixtures import make_user
 from adoptions.contacts import opt_out_token
 from adoptions.models import Adoption, ContactOptOut
@@ -45,18 +45,8 @@ def english(finnish):
 
 
 @pytest.fixture
-def college(method_bank):
-    return OrganisationFactory(name="Lakeside College", locale=item_locale("en"))
-
-
-@pytest.fixture
 def teacher(method_bank):
     return make_user("teacher", CONTRIBUTORS)
-
-
-@pytest.fixture
-def moderator(method_bank):
-    return make_user("moderator", MODERATORS)
 
 
 def to_contact():

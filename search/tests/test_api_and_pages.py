@@ -7,6 +7,8 @@ from wagtail.models import Page
 from methodbank.models import MethodBankIndexPage, MethodBankPage
 
 pytestmark = [pytest.mark.backend]
+# Every facet the method bank and the adoptions register, in the API's answers and its parameters.
+FACETS = ("type", "theme", "target_group", "region", "funding", "scope", "evaluation", "year", "used_in_region")
 
 
 def api(client, params=""):
@@ -23,17 +25,7 @@ def test_api_answers_with_results_and_facets_in_the_requested_language(client, d
     assert first["type"] == "project" and first["locale"] == "sv"
     assert first["url"].startswith("http://testserver/sv/")
     assert {"value": "A", "label": "Smidig övergång till utbildning"} in first["themes"]
-    assert set(body["facets"]) == {
-        "type",
-        "theme",
-        "target_group",
-        "region",
-        "funding",
-        "scope",
-        "evaluation",
-        "year",
-        "used_in_region",
-    }
+    assert set(body["facets"]) == set(FACETS)
     project = next(entry for entry in body["facets"]["type"] if entry["value"] == "project")
     assert project == {"value": "project", "label": project["label"], "count": 3, "selected": True}
     lapland = next(entry for entry in body["facets"]["region"] if entry["value"] == "fi-10")
@@ -123,15 +115,7 @@ def test_openapi_description_lists_every_parameter(client):
     assert parameters == {
         "lang",
         "q",
-        "type",
-        "theme",
-        "target_group",
-        "region",
-        "funding",
-        "scope",
-        "evaluation",
-        "year",
-        "used_in_region",
+        *FACETS,
         "only_lang",
         "sort",
         "page",
