@@ -94,8 +94,9 @@ def similar_items(page):
     this = Candidate(page, item_projects([page.pk]).get(page.pk, ()), page.locale.language_code)
     group = [this, *candidates(others)]
     found = []
-    for _row, column in alike(group, [0]):
-        why = reasons(this, group[column]) if column else []
+    # A column comes once per filter it passes (title, summary): each other item is listed once.
+    for column in sorted({column for _row, column in alike(group, [0])} - {0}):
+        why = reasons(this, group[column])
         if why:
             found.append((group[column].page, why))
     return found

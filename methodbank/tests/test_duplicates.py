@@ -114,3 +114,15 @@ def test_the_number_of_queries_does_not_grow_with_the_items(index, django_assert
         assert len(duplicate_pairs(MethodBankPage.objects.all())) >= 1
     with django_assert_max_num_queries(8):
         assert titles(similar_items(page)) >= {"Malli numero 1"}
+
+
+def test_an_item_alike_in_title_and_summary_is_listed_once_with_both_reasons(index):
+    summary = "Opiskelija suunnittelee työpaikalla oppimisen jaksonsa yhdessä ohjaajan kanssa ja arvioi sen lopuksi."
+    for slug in ("polku", "polku-2"):
+        page = item(index, "Ohjauksen polku", slug)
+        MethodBankPage.objects.filter(pk=page.pk).update(summary=summary)
+    with translation.override("en"):
+        found = similar_items(MethodBankPage.objects.get(pk=page.pk).specific)
+    assert [(other.title, why) for other, why in found] == [
+        ("Ohjauksen polku", ["the same title", "a nearly identical summary"])
+    ]
