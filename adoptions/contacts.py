@@ -56,12 +56,6 @@ def addresses(page):
     return list((found["person"] or found["organisation"]).values())
 
 
-def in_locale(term, locale):
-    """A translatable snippet's name in ``locale``, else its own."""
-    version = type(term).objects.filter(translation_key=term.translation_key, locale=locale).first()
-    return (version or term).name
-
-
 def tell_contacts(adoption):
     """E-mail the item's contacts that ``adoption`` is public, except those who opted out."""
     item = original_version(adoption.translation_key)
@@ -78,8 +72,9 @@ def tell_contacts(adoption):
         "adoption": adoption,
         "item": item,
         "item_url": item.get_full_url(),
-        "organisation": in_locale(adoption.organisation, item.locale),
-        "region": in_locale(adoption.region, item.locale),
+        # A snippet's name in the item's language, else its own (Wagtail's TranslatableMixin lookup).
+        "organisation": (adoption.organisation.get_translation_or_none(item.locale) or adoption.organisation).name,
+        "region": (adoption.region.get_translation_or_none(item.locale) or adoption.region).name,
     }
     for address in recipients:
         if address.lower() not in opted_out:
