@@ -41,6 +41,8 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("language"),
     ]
 
+    # On SQLite, migrations 0004 and 0007 add the index a search listing reads (search_document_listing). A
+    # migration after which Django rebuilds this table on SQLite must make it again; a test checks the plan.
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
