@@ -1,16 +1,21 @@
 """The main menu puts the method bank and the search first; the footer's pages are the editor's choice in
-Settings → Navigation, whatever their slugs; the breadcrumb names each step once; the menu folds on a phone."""
+Settings → Navigation, whatever their slugs; the breadcrumb names each step once; the menu folds on a phone; the
+kept navigation changes as soon as what it shows does."""
 
 import importlib
 
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from demo.factories import ContentPageFactory
 from home.models import ContentPage, FooterLink, SiteNavigation
 from methodbank.models import MethodBankIndexPage, ModelPage
 
@@ -150,3 +155,58 @@ def test_an_editor_chooses_the_footer_pages_in_the_admin(client, site, django_us
     links = footer(soup(client, "/fi/"))
     assert links[0] == (statement.title, statement.url)
     assert len(links) == 3  # the statement, the sign-up page and the open data
+
+
+@pytest.fixture
+def kept_navigation(site, settings):
+    """The demo site with the navigation kept between pages, as in production."""
+    settings.NAVIGATION_CACHE_SECONDS = 600
+    cache.clear()
+    yield site
+    cache.clear()
+
+
+def navigation_queries(client, path):
+    tables = (FooterLink._meta.db_table, SiteNavigation._meta.db_table)
+    with CaptureQueriesContext(connection) as queries:
+        page = soup(client, path)
+    return page, [query["sql"] for query in queries if any(table in query["sql"] for table in tables)]
+
+
+def test_the_kept_navigation_is_read_once_and_changes_as_soon_as_a_page_is_published_or_unpublished(
+    client, kept_navigation
+):
+    first, read = navigation_queries(client, "/fi/")
+    assert read
+    again, read = navigation_queries(client, "/fi/")
+    assert not read
+    assert menu(again) == menu(first)
+    assert footer(again) == footer(first)
+    # Each language has its own.
+    swedish = in_language("ohje-mallin-kuvaamiseen", "sv")
+    assert (swedish.title, swedish.url) in menu(soup(client, "/sv/"))
+    assert (swedish.title, swedish.url) not in menu(again)
+
+    home = Site.objects.get(is_default_site=True).root_page
+    news = ContentPageFactory(parent=home, title="Ajankohtaista", show_in_menus=True)
+    news.save_revision().publish()
+    assert ("Ajankohtaista", news.url) in menu(soup(client, "/fi/"))
+
+    news.unpublish()
+    assert "Ajankohtaista" not in [text for text, _href in menu(soup(client, "/fi/"))]
+
+
+def test_the_kept_footer_follows_the_navigation_setting_at_once(client, kept_navigation):
+    instructions = in_language("ohje-mallin-kuvaamiseen", "en")
+    assert (instructions.title, instructions.url) in menu(soup(client, "/en/"))
+    navigation = SiteNavigation.for_site(Site.objects.get(is_default_site=True))
+    link = FooterLink.objects.create(navigation=navigation, page=instructions, sort_order=3)
+
+    page = soup(client, "/en/")
+    assert (instructions.title, instructions.url) not in menu(page)
+    assert footer(page)[3] == (instructions.title, instructions.url)
+
+    link.delete()
+    page = soup(client, "/en/")
+    assert (instructions.title, instructions.url) in menu(page)
+    assert (instructions.title, instructions.url) not in footer(page)
