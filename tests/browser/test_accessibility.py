@@ -15,6 +15,7 @@ from wagtail.users.models import UserProfile
 
 from adoptions.contacts import opt_out_token
 from adoptions.models import Adoption
+from demo.adoptions import ensure_adoptions
 from demo.content import demo_page
 from methodbank.models import GoodPracticePage, MethodBankIndexPage, ModelPage, Organisation, ProjectPage, Region
 from reports.content import build_report
@@ -92,6 +93,27 @@ def test_no_wcag_21_aa_violations(page, portal, axe, language, page_type):
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert not violations, f"{page_type} in {language} ({path}):\n{report(violations)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_scrolls_sideways_at_320_px(browser, portal, language):
+    """WCAG 1.4.10 reflow: at 320 CSS px every page type fits its width, the items with the demo's adoptions too
+    (their table by region was 340 px wide); the adoptions are removed afterwards."""
+    before = set(Adoption.objects.values_list("pk", flat=True))
+    ensure_adoptions()
+    tab = new_page(browser, portal, width=320, height=640)
+    try:
+        wide, tables = [], 0
+        for page_type, path in page_types(language).items():
+            tab.goto(path)
+            tables += tab.locator(".adoptions__regions").count()
+            if tab.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+                wide.append(page_type)
+    finally:
+        tab.context.close()
+        Adoption.objects.exclude(pk__in=before).delete()
+    assert tables
+    assert wide == []
 
 
 def violations_on(tab, axe):
