@@ -250,6 +250,12 @@ def _counted(entries, facets):
         return cursor.fetchall()
 
 
+def found_pairs(facets):
+    """The (facet, value) pairs of ``facets`` that some visible page carries, from the stored counts."""
+    counts = BrowseFacetCount.objects.filter(facet__in=facets, count__gt=0)
+    return set(counts.values_list("facet", "value").distinct())
+
+
 def found_values(facet):
     """The values of ``facet`` that some visible page carries (project end years), from the stored counts."""
-    return set(BrowseFacetCount.objects.filter(facet=facet, count__gt=0).values_list("value", flat=True).distinct())
+    return {value for _facet, value in found_pairs([facet])}

@@ -12,11 +12,8 @@ alternative term of the word.
 
 from dataclasses import dataclass
 
-from wagtail.models import Page
-
-from search import registry
+from search import browse, registry
 from search.analysis import STOPWORDS, TermGroup, word_analysis, words
-from search.models import FacetValue
 
 
 def tag_term(facet, code):
@@ -131,10 +128,6 @@ def completing_terms(typed, language, limit):
                 by_form.append(term)
     if not by_name and not by_form:
         return []
-    public = Page.objects.live().public().values("pk")
-    used = set(
-        FacetValue.objects.filter(facet__in=list(registry.vocabularies), document__page__in=public)
-        .values_list("facet", "value")
-        .distinct()
-    )
+    # The browsing index's stored counts: scanning every page's terms took 260 ms a keystroke at 100,000 pages.
+    used = browse.found_pairs(list(registry.vocabularies))
     return [term for term in by_name + by_form if (term.facet, term.code) in used][:limit]

@@ -1,10 +1,13 @@
 """The three front ends: JSON API, site search pages and the method bank's index page."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from methodbank.models import MethodBankIndexPage, MethodBankPage
+from search.models import FacetValue
 
 pytestmark = [pytest.mark.backend]
 # Every facet the method bank and the adoptions register, in the API's answers and its parameters.
@@ -179,6 +182,15 @@ def test_autocomplete_offers_no_term_without_a_live_page(client, demo):
     for page in MethodBankPage.objects.live().filter(target_groups__code="vocational-students"):
         page.unpublish()
     assert completed_terms(client, "sv", "yrkesstud") == []
+
+
+def test_autocomplete_checks_its_terms_against_the_stored_counts_not_every_page(client, demo):
+    """Which terms some visible page carries comes from the browsing index's counts: reading every page's terms at
+    each keystroke took 260 ms at 100,000 pages (bench/README.md)."""
+    table = FacetValue._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        assert completed_terms(client, "fi", "ohj")
+    assert not [query["sql"] for query in queries if table in query["sql"]]
 
 
 @pytest.mark.parametrize(("path", "language"), [("/fi/haku/", "fi"), ("/sv/sok/", "sv"), ("/en/search/", "en")])
