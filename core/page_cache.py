@@ -91,6 +91,21 @@ def invalidate():
         transaction.on_commit(_bump)
 
 
+def kept(name, build):
+    """``build()``, kept under the current generation: for what is worked out from published content alone (the
+    menus, the pages search must hide), so that whatever empties the page cache also changes it at once. For
+    editors and page cache misses too; ``PUBLISHED_CACHE_SECONDS = 0`` works it out every time."""
+    seconds = settings.PUBLISHED_CACHE_SECONDS
+    if not seconds:
+        return build()
+    key = f"published:{name}:{current_generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, seconds)
+    return found
+
+
 def note_for_cache_hits(request, name, value):
     """Keep ``name: value`` with the cached copy of this response; every hit sends it with ``served_from_cache``."""
     request.page_cache_notes = {**getattr(request, "page_cache_notes", {}), name: value}

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
+from core import page_cache
 from core.many_to_many import load_many_to_many
 from search import browse, registry
 from search.analysis import LANGUAGES, analyse_words, sort_key, words
@@ -205,6 +206,8 @@ def _record_failure(page_id, backend_name, error):
     PendingIndexUpdate.objects.update_or_create(
         page_id=page_id, backend=backend_name, defaults={"error": str(error)[:1000]}
     )
+    # The pages the engine's answers must leave out (engine_query.Hidden) include the removals it missed.
+    page_cache.invalidate()
 
 
 def _send(document_or_id, backend_name, backend):

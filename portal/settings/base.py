@@ -170,8 +170,9 @@ CACHES = {
 # How long an anonymous visitor's copy of a page may be served; publishing empties
 # the page cache at once. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# How long the menu and footer are kept (home.templatetags.navigation_tags); publishing changes them at once.
-NAVIGATION_CACHE_SECONDS = int(os.environ.get("NAVIGATION_CACHE_SECONDS", "600"))
+# How long what is worked out from the published pages is kept (core.page_cache.kept: menus, the pages search
+# hides); publishing changes it at once.
+PUBLISHED_CACHE_SECONDS = int(os.environ.get("PUBLISHED_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

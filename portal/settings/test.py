@@ -17,7 +17,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # another test's pages. The caching tests turn it on for themselves.
 CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 PAGE_CACHE_SECONDS = 0
-NAVIGATION_CACHE_SECONDS = 0
+PUBLISHED_CACHE_SECONDS = 0
 # Tests never reach a translation service, whatever MACHINE_TRANSLATION the environment sets.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 

@@ -18,7 +18,10 @@ TITLE = "KOULUTUKSEEN TUTUSTUMINEN - Tutustujan perehdytys ja Tervetuloa tutustu
 
 @pytest.fixture
 def page_cache_on(settings):
+    """The page cache on, and the pages search must hide kept between requests (core.page_cache.kept), as in
+    production."""
     settings.PAGE_CACHE_SECONDS = 600
+    settings.PUBLISHED_CACHE_SECONDS = 600
     cache.clear()
     yield
     cache.clear()
