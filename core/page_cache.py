@@ -28,6 +28,9 @@ popular-search report, must not be skipped by a cache hit: the view leaves a
 note with ``note_for_cache_hits``, the note is kept with the cached page, and
 each hit sends it with the ``served_from_cache`` signal.
 
+What is worked out from published content alone (the menus, the pages search must hide) is kept under the
+same generation with ``kept``, so that it changes whenever the cached pages do.
+
 The cache must be shared by all server processes (a file cache by default,
 Redis with ``CACHE_URL``), or a publish would only reach the process that
 handled it.

@@ -134,7 +134,7 @@ def text_query(pairs, operator="and", fuzzy=False):
 
 @dataclass
 class Hidden:
-    """Documents the engine may hold that visitors must not see, read from the database for each search."""
+    """Documents the engine may hold that visitors must not see, read from the database (``load``)."""
 
     ids: list
     keys_by_language: dict
